@@ -1,0 +1,32 @@
+package dev.alicia.presence.api;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** An agent to add to the roster. */
+public record AgentRequest(
+        @NotBlank @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}", message = "must be 1-128 letters, digits or ._@+-")
+        String agentId,
+
+        @NotBlank @Size(max = 200) String displayName,
+
+        @NotEmpty
+        List<@NotNull @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code like fr") String> languages,
+
+        @NotNull List<@Valid @NotNull SkillLevel> skills) {
+
+    /** A skill and how well the agent masters it, from 1 (learning) to 5 (expert). */
+    public record SkillLevel(
+            @NotBlank @Pattern(regexp = "[a-z0-9_-]{1,64}", message = "must be 1-64 lower-case letters, digits, _ or -")
+            String name,
+
+            @Min(1) @Max(5) int proficiency) {}
+}

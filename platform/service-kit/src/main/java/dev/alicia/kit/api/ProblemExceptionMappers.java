@@ -1,0 +1,150 @@
+package dev.alicia.kit.api;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error a client can see, mapped once for all services to {@code application/problem+json}. These
+ * take precedence over Quarkus's built-in mappers (which answer in plain text) for the same types.
+ */
+public class ProblemExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return ProblemResponses.of(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return ProblemResponses.of(Problem.invalid(describe(errors), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException e) {
+        List<Problem.FieldError> errors =
+                List.of(new Problem.FieldError("body", "is not well-formed JSON (line " + line(e) + ")"));
+        return ProblemResponses.of(Problem.invalid("The request body is not well-formed JSON", errors));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return jsonMapping(e);
+    }
+
+    @ServerExceptionMapper
+    public Response valueInstantiation(ValueInstantiationException e) {
+        return jsonMapping(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e) {
+        String field = JsonPaths.of(e.getPath());
+        String message = e instanceof ValueInstantiationException && e.getCause() != null
+                ? e.getCause().getMessage()
+                : JsonPaths.describe(e);
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError(field, message));
+        return ProblemResponses.of(Problem.invalid(describe(errors), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException e) {
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError("body", "cannot be read as JSON"));
+        return ProblemResponses.of(Problem.invalid("The request body cannot be read", errors));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        // Quarkus REST wraps JSON syntax errors of a request body in a 400 WebApplicationException.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return unreadableJson(parse);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping);
+        }
+        if (e.getCause() instanceof JsonProcessingException other) {
+            return otherJson(other);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return ProblemResponses.of(Problem.of(status.getStatusCode(), status.getReasonPhrase(), safeDetail(status)));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        // The client gets an id to quote; the log gets the details. Never the exception's text.
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s", errorId);
+        return ProblemResponses.of(
+                Problem.of(500, "Internal error", "Something went wrong on our side (error id " + errorId + ")"));
+    }
+
+    private static String safeDetail(Response.StatusType status) {
+        return switch (status.getStatusCode()) {
+            case 404 -> "No resource at this path";
+            case 405 -> "This method is not allowed on this resource";
+            case 406 -> "No acceptable representation; this API speaks application/json";
+            case 415 -> "Unsupported content type; send application/json";
+            default -> status.getReasonPhrase();
+        };
+    }
+
+    private static String describe(List<Problem.FieldError> errors) {
+        return errors.size() == 1
+                ? "Invalid field: " + errors.get(0).field()
+                : "Invalid fields: "
+                        + String.join(
+                                ", ",
+                                errors.stream().map(Problem.FieldError::field).toList());
+    }
+
+    private static int line(JsonParseException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    /** {@code create.agent.skills[0].level} → {@code skills[0].level}: drop the method and body parameter names. */
+    static String fieldName(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        int skip = !nodes.isEmpty() && nodes.get(0).getKind() == ElementKind.METHOD ? 1 : 0;
+        if (nodes.size() > skip + 1 && nodes.get(skip).getKind() == ElementKind.PARAMETER) {
+            skip++;
+        }
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : nodes.subList(skip, nodes.size())) {
+            if (node.isInIterable() && field.length() > 0) {
+                field.append('[')
+                        .append(node.getIndex() != null ? node.getIndex() : node.getKey())
+                        .append(']');
+            }
+            if (node.getName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.length() == 0 ? "body" : field.toString();
+    }
+}

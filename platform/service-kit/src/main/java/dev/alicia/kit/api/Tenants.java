@@ -1,0 +1,26 @@
+package dev.alicia.kit.api;
+
+import java.util.regex.Pattern;
+
+/**
+ * Which tenant a request acts for. Until bearer tokens carry it, the platform names it in the
+ * {@value #HEADER} header of every request.
+ */
+public final class Tenants {
+
+    public static final String HEADER = "X-Tenant";
+    private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private Tenants() {}
+
+    /** The tenant id from the header, or a 400 problem naming the header. */
+    public static String require(String header) {
+        if (header == null || header.isBlank()) {
+            throw ProblemException.invalidField(HEADER, "is required");
+        }
+        if (!VALID.matcher(header).matches()) {
+            throw ProblemException.invalidField(HEADER, "must be 1-63 lower-case letters, digits or '-'");
+        }
+        return header;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.alicia.kit.messaging;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * One consumer on one topic, on its own thread. Each record is decoded and handled, then its offset is
+ * committed: at-least-once, so handlers are idempotent. A record that can never be processed goes to the
+ * dead-letter topic and the partition moves on; any other failure is retried with backoff from the same
+ * offset, so an outage delays contacts but never loses them.
+ */
+public final class ConsumerLoop<T> implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerLoop.class);
+
+    private final String topic;
+    private final String groupId;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final JsonRecordDecoder<T> decoder;
+    private final RecordHandler<T> handler;
+    private final EventPublisher publisher;
+    private final KafkaLoopConfig config;
+    private final Counter handled;
+    private final Counter deadLettered;
+    private final Counter retried;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean healthy = true;
+
+    ConsumerLoop(
+            String topic,
+            String groupId,
+            KafkaConsumer<String, byte[]> consumer,
+            JsonRecordDecoder<T> decoder,
+            RecordHandler<T> handler,
+            EventPublisher publisher,
+            KafkaLoopConfig config,
+            MeterRegistry registry) {
+        this.topic = topic;
+        this.groupId = groupId;
+        this.consumer = consumer;
+        this.decoder = decoder;
+        this.handler = handler;
+        this.publisher = publisher;
+        this.config = config;
+        this.handled = counter(registry, "handled");
+        this.deadLettered = counter(registry, "dead-lettered");
+        this.retried = counter(registry, "retried");
+        this.thread = new Thread(this::run, "consume-" + topic);
+        this.thread.setDaemon(true);
+    }
+
+    private Counter counter(MeterRegistry registry, String outcome) {
+        return Counter.builder("alicia.kafka.records")
+                .description("Records consumed, by outcome")
+                .tag("topic", topic)
+                .tag("group", groupId)
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void run() {
+        Duration backoff = config.retryInitialBackoff();
+        try {
+            consumer.subscribe(List.of(topic));
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(config.pollTimeout());
+                boolean failed = processBatch(records);
+                if (failed) {
+                    healthy = false;
+                    sleep(backoff);
+                    backoff = min(backoff.multipliedBy(2), config.retryMaxBackoff());
+                } else {
+                    healthy = true;
+                    backoff = config.retryInitialBackoff();
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            healthy = false;
+            LOG.errorf(e, "consumer of %s stopped", topic);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            stopped.countDown();
+        }
+    }
+
+    /** Handles the records in partition order; returns true when one must be retried. */
+    private boolean processBatch(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        boolean failed = false;
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                if (!process(record)) {
+                    consumer.seek(partition, record.offset());
+                    failed = true;
+                    break;
+                }
+                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+        commit(done);
+        return failed;
+    }
+
+    private boolean process(ConsumerRecord<String, byte[]> record) {
+        try {
+            T value = decoder.decode(record.value());
+            handler.handle(
+                    new IncomingRecord<>(record.topic(), record.partition(), record.offset(), record.key(), value));
+            handled.increment();
+            return true;
+        } catch (InvalidRecordException e) {
+            LOG.warnf(
+                    "dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            publisher.deadLetter(record, groupId, e.getMessage());
+            deadLettered.increment();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "will retry %s-%d@%d after a failure", record.topic(), record.partition(), record.offset());
+            retried.increment();
+            return false;
+        }
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets);
+        } catch (CommitFailedException e) {
+            // The partitions moved to another instance; it re-reads from the last commit, handlers are idempotent.
+            LOG.infof("commit on %s skipped after a rebalance", topic);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** False while the loop is retrying a failed record or after it stopped. */
+    public boolean healthy() {
+        return healthy && thread.isAlive();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            if (!stopped.await(10, TimeUnit.SECONDS)) {
+                LOG.warnf("consumer of %s did not stop within 10 s", topic);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

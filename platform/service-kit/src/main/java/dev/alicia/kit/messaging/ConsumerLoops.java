@@ -1,0 +1,84 @@
+package dev.alicia.kit.messaging;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Identifier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Starts a service's consumer loops with the shared conventions, and stops them when the application stops. */
+@ApplicationScoped
+public class ConsumerLoops {
+
+    private final Map<String, Object> kafkaConfig;
+    private final ObjectMapper mapper;
+    private final Validator validator;
+    private final EventPublisher publisher;
+    private final KafkaLoopConfig config;
+    private final MeterRegistry registry;
+    private final List<ConsumerLoop<?>> loops = new CopyOnWriteArrayList<>();
+
+    public ConsumerLoops(
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            ObjectMapper mapper,
+            Validator validator,
+            EventPublisher publisher,
+            KafkaLoopConfig config,
+            MeterRegistry registry) {
+        this.kafkaConfig = kafkaConfig;
+        this.mapper = mapper;
+        this.validator = validator;
+        this.publisher = publisher;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /**
+     * Consumes {@code topic} as consumer group {@code groupId}: several instances of a service share the
+     * partitions, and each partition is handled in order by one of them.
+     */
+    public <T> ConsumerLoop<T> start(String topic, String groupId, Class<T> type, RecordHandler<T> handler) {
+        Map<String, Object> consumerConfig = new HashMap<>(KafkaSettings.clientOnly(kafkaConfig));
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + UUID.randomUUID());
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumerConfig.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+        ConsumerLoop<T> loop = new ConsumerLoop<>(
+                topic,
+                groupId,
+                consumer,
+                new JsonRecordDecoder<>(mapper, validator, type),
+                handler,
+                publisher,
+                config,
+                registry);
+        loops.add(loop);
+        loop.start();
+        return loop;
+    }
+
+    public List<ConsumerLoop<?>> all() {
+        return List.copyOf(loops);
+    }
+
+    @PreDestroy
+    void stopAll() {
+        loops.forEach(ConsumerLoop::close);
+        loops.clear();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.alicia.kit.messaging;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.alicia.kit.api.JsonPaths;
+
+/** Reads a record's JSON value into the consumer's own record type and validates it (Bean Validation). */
+public final class JsonRecordDecoder<T> {
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+    private final Class<T> type;
+
+    public JsonRecordDecoder(ObjectMapper mapper, Validator validator, Class<T> type) {
+        this.mapper = mapper;
+        this.validator = validator;
+        this.type = type;
+    }
+
+    public T decode(byte[] value) throws InvalidRecordException {
+        if (value == null || value.length == 0) {
+            throw new InvalidRecordException("empty value");
+        }
+        T decoded = read(value);
+        if (decoded == null) {
+            throw new InvalidRecordException("value is JSON null");
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(decoded);
+        if (!violations.isEmpty()) {
+            throw new InvalidRecordException(violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .sorted(Comparator.naturalOrder())
+                    .collect(Collectors.joining("; ")));
+        }
+        return decoded;
+    }
+
+    private T read(byte[] value) throws InvalidRecordException {
+        try {
+            return mapper.readValue(value, type);
+        } catch (JsonParseException e) {
+            throw new InvalidRecordException("not well-formed JSON (UTF-8 expected)");
+        } catch (ValueInstantiationException e) {
+            String cause = e.getCause() != null ? e.getCause().getMessage() : "invalid value";
+            throw new InvalidRecordException(JsonPaths.of(e.getPath()) + " " + cause);
+        } catch (JsonMappingException e) {
+            throw new InvalidRecordException(JsonPaths.of(e.getPath()) + " " + JsonPaths.describe(e));
+        } catch (IOException e) {
+            throw new InvalidRecordException("unreadable value");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.alicia.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The test's own view of the real broker: it publishes as an adapter would and reads what the services
+ * published. Each read uses a fresh consumer group from the earliest offset, so tests pick their records
+ * out by key or content and never depend on what other tests left on a topic.
+ */
+public final class KafkaTestClient implements AutoCloseable {
+
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String bootstrapServers;
+    private final KafkaProducer<String, byte[]> producer;
+
+    public KafkaTestClient(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("acks", "all");
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A client of the broker started by {@link RealInfrastructure}. */
+    public static KafkaTestClient forRealInfrastructure() {
+        return new KafkaTestClient(RealInfrastructure.kafkaBootstrapServers());
+    }
+
+    public void send(String topic, String key, String value) {
+        sendBytes(topic, key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void sendBytes(String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not publish to " + topic, e.getCause());
+        }
+    }
+
+    /** Waits for the first record on {@code topic} that matches, or fails after 30 s. */
+    public ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> match) {
+        return awaitRecords(topic, match, 1, DEFAULT_TIMEOUT).get(0);
+    }
+
+    /** Waits until {@code count} matching records were read from {@code topic}, or fails at the timeout. */
+    public List<ConsumerRecord<String, String>> awaitRecords(
+            String topic, Predicate<ConsumerRecord<String, String>> match, int count, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = newConsumer()) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (found.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (match.test(record)) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        if (found.size() < count) {
+            throw new AssertionError("expected " + count + " matching record(s) on " + topic + " within " + timeout
+                    + " but read " + found.size());
+        }
+        return found;
+    }
+
+    /** Reads every record currently on {@code topic} that matches, waiting {@code quiet} for stragglers. */
+    public List<ConsumerRecord<String, String>> readAll(
+            String topic, Predicate<ConsumerRecord<String, String>> match, Duration quiet) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = newConsumer()) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + quiet.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (match.test(record)) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The value of a header as text, if present. */
+    public static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return Optional.ofNullable(header).map(h -> new String(h.value(), StandardCharsets.UTF_8));
+    }
+
+    /** A raw consumer of byte values, for tests that look at exact payloads. */
+    public KafkaConsumer<String, byte[]> newByteConsumer() {
+        return new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private KafkaConsumer<String, String> newConsumer() {
+        return new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new StringDeserializer());
+    }
+
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("group.id", "test-" + UUID.randomUUID());
+        config.put("auto.offset.reset", "earliest");
+        config.put("enable.auto.commit", "false");
+        return config;
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
