@@ -2,6 +2,7 @@ package dev.alicia.kit.api;
 
 import java.util.List;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -25,6 +26,16 @@ public final class JsonPaths {
             }
         }
         return field.length() == 0 ? "body" : field.toString();
+    }
+
+    /** True when the input is not well-formed JSON, even if databind wrapped the parser's error with a path. */
+    public static boolean isSyntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String describe(JsonMappingException e) {

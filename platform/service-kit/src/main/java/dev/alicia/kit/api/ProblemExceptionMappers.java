@@ -61,6 +61,10 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e) {
+        if (JsonPaths.isSyntaxError(e)) {
+            List<Problem.FieldError> errors = List.of(new Problem.FieldError("body", "is not well-formed JSON"));
+            return ProblemResponses.of(Problem.invalid("The request body is not well-formed JSON", errors));
+        }
         String field = JsonPaths.of(e.getPath());
         String message = e instanceof ValueInstantiationException && e.getCause() != null
                 ? e.getCause().getMessage()

@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -48,15 +47,22 @@ public final class JsonRecordDecoder<T> {
     private T read(byte[] value) throws InvalidRecordException {
         try {
             return mapper.readValue(value, type);
-        } catch (JsonParseException e) {
-            throw new InvalidRecordException("not well-formed JSON (UTF-8 expected)");
-        } catch (ValueInstantiationException e) {
-            String cause = e.getCause() != null ? e.getCause().getMessage() : "invalid value";
-            throw new InvalidRecordException(JsonPaths.of(e.getPath()) + " " + cause);
-        } catch (JsonMappingException e) {
-            throw new InvalidRecordException(JsonPaths.of(e.getPath()) + " " + JsonPaths.describe(e));
         } catch (IOException e) {
-            throw new InvalidRecordException("unreadable value");
+            if (JsonPaths.isSyntaxError(e)) {
+                throw new InvalidRecordException("not well-formed JSON (UTF-8 expected)");
+            }
+            throw describe(e);
         }
+    }
+
+    private static InvalidRecordException describe(IOException e) {
+        if (e instanceof ValueInstantiationException) {
+            String cause = e.getCause() != null ? e.getCause().getMessage() : "invalid value";
+            return new InvalidRecordException(JsonPaths.of(((ValueInstantiationException) e).getPath()) + " " + cause);
+        }
+        if (e instanceof JsonMappingException mapping) {
+            return new InvalidRecordException(JsonPaths.of(mapping.getPath()) + " " + JsonPaths.describe(mapping));
+        }
+        return new InvalidRecordException("unreadable value");
     }
 }

@@ -1,0 +1,50 @@
+package dev.alicia.context.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.alicia.context.service.CustomerService;
+import dev.alicia.kit.api.Tenants;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/customers/{customerId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers", description = "Profiles and the story each customer told")
+public class CustomerResource {
+
+    private final CustomerService customers;
+
+    public CustomerResource(CustomerService customers) {
+        this.customers = customers;
+    }
+
+    @PUT
+    @Path("/profile")
+    @Operation(summary = "Create or replace a customer's profile")
+    public ProfileView saveProfile(
+            @HeaderParam(Tenants.HEADER) String tenant,
+            @PathParam("customerId") @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}") String customerId,
+            @Valid @NotNull ProfileRequest profile) {
+        return customers.saveProfile(Tenants.require(tenant), customerId, profile);
+    }
+
+    @GET
+    @Path("/context")
+    @Operation(summary = "The customer's profile, routing features and journey so far")
+    public ContextView context(
+            @HeaderParam(Tenants.HEADER) String tenant,
+            @PathParam("customerId") @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}") String customerId) {
+        return customers.context(Tenants.require(tenant), customerId);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.alicia.context.domain;
+
+/** What happened in a conversation, as an adapter or a bot reports it. */
+public enum ConversationEventType {
+    CONTACT_STARTED,
+    CUSTOMER_MESSAGE,
+    BOT_MESSAGE,
+    INTENT_DETECTED,
+    ENTITY_CAPTURED,
+    STEP_TRIED,
+    AUTHENTICATED,
+    CHANNEL_SWITCHED,
+    TRANSFERRED,
+    CONTACT_ENDED
+}

@@ -1,0 +1,7 @@
+package dev.alicia.context.domain;
+
+/** How a customer wants to be addressed: formally (vous, Sie, usted) or informally (tu, du, tú). */
+public enum Register {
+    FORMAL,
+    INFORMAL
+}

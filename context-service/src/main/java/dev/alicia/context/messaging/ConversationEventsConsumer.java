@@ -1,0 +1,37 @@
+package dev.alicia.context.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import dev.alicia.context.store.CustomerContextStore;
+import dev.alicia.kit.messaging.ConsumerLoops;
+import dev.alicia.kit.messaging.IncomingRecord;
+import io.quarkus.runtime.StartupEvent;
+import org.jboss.logging.Logger;
+
+/** Keeps each customer's context up to date from the conversation events every channel publishes. */
+@ApplicationScoped
+public class ConversationEventsConsumer {
+
+    /** Keyed {@code <tenantId>:<customerId>}: one customer's events, from any channel, stay in order. */
+    public static final String TOPIC = "conversation.events";
+
+    private static final Logger LOG = Logger.getLogger(ConversationEventsConsumer.class);
+
+    private final CustomerContextStore store;
+
+    public ConversationEventsConsumer(CustomerContextStore store) {
+        this.store = store;
+    }
+
+    void start(@Observes StartupEvent startup, ConsumerLoops loops) {
+        loops.start(TOPIC, "context-service", ConversationEvent.class, this::handle);
+    }
+
+    void handle(IncomingRecord<ConversationEvent> record) {
+        ConversationEvent event = record.value();
+        boolean appended = store.append(event);
+        LOG.debugf(
+                "event %s of tenant %s %s", event.eventId(), event.tenantId(), appended ? "appended" : "already seen");
+    }
+}

@@ -1,0 +1,23 @@
+package dev.alicia.router.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.alicia.kit.messaging.EventPublisher;
+
+/** Publishes routing decisions for agent desktops, platforms and the other services. */
+@ApplicationScoped
+public class RoutingEvents {
+
+    /** Keyed by contact, so the decisions about one contact stay in order. */
+    public static final String TOPIC = "routing.events";
+
+    private final EventPublisher publisher;
+
+    public RoutingEvents(EventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    public void publish(RoutingEvent event) {
+        publisher.publishAndWait(TOPIC, event.tenantId() + ":" + event.contactId(), event);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.alicia.router.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alicia.router.domain.ContactNeeds;
+import dev.alicia.router.domain.FitScorer;
+import dev.alicia.router.domain.ScoredCandidate;
+import dev.alicia.router.messaging.ContactArrived;
+import dev.alicia.router.messaging.RoutingEvent;
+import dev.alicia.router.messaging.RoutingEvents;
+import dev.alicia.router.persistence.RoutingDecision;
+import dev.alicia.router.store.CustomerFeatures;
+import dev.alicia.router.store.LiveAgents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.jboss.logging.Logger;
+
+/**
+ * Decides where a contact goes: reads what the customer needs from their context, ranks the available
+ * agents, claims the best one still free, records the decision, then publishes it. A contact seen again
+ * (redelivery) replays its recorded decision instead of being routed twice.
+ */
+@ApplicationScoped
+public class RoutingService {
+
+    private static final Logger LOG = Logger.getLogger(RoutingService.class);
+
+    private final CustomerFeatures features;
+    private final LiveAgents agents;
+    private final RoutingEvents events;
+    private final ObjectMapper mapper;
+    private final FitScorer scorer = new FitScorer();
+
+    public RoutingService(CustomerFeatures features, LiveAgents agents, RoutingEvents events, ObjectMapper mapper) {
+        this.features = features;
+        this.agents = agents;
+        this.events = events;
+        this.mapper = mapper;
+    }
+
+    public RoutingEvent route(ContactArrived contact) {
+        Optional<RoutingDecision> earlier = QuarkusTransaction.requiringNew()
+                .call(() -> RoutingDecision.find(contact.tenantId(), contact.contactId()));
+        if (earlier.isPresent()) {
+            RoutingEvent replay = read(earlier.get().eventJson);
+            events.publish(replay);
+            return replay;
+        }
+        ContactNeeds needs = needs(contact);
+        List<ScoredCandidate> ranked = scorer.rank(needs, agents.available(contact.tenantId()));
+        Optional<ScoredCandidate> chosen = ranked.stream()
+                .filter(c -> agents.claim(contact.tenantId(), c.candidate().agentId()))
+                .findFirst();
+        RoutingEvent event = chosen.map(c -> assigned(contact, needs, c)).orElseGet(() -> queued(contact, needs));
+        QuarkusTransaction.requiringNew().run(() -> record(contact, event));
+        events.publish(event);
+        LOG.infof(
+                "contact %s of tenant %s %s%s",
+                contact.contactId(),
+                contact.tenantId(),
+                event.type(),
+                event.agentId() == null ? "" : " to agent " + event.agentId());
+        return event;
+    }
+
+    /** The customer's context wins over the adapter's hints: it is what the bot actually understood. */
+    private ContactNeeds needs(ContactArrived contact) {
+        Map<String, String> context = features.of(contact.tenantId(), contact.customerId());
+        return new ContactNeeds(
+                context.getOrDefault("language", contact.language()), context.getOrDefault("intent", contact.intent()));
+    }
+
+    private static RoutingEvent assigned(ContactArrived contact, ContactNeeds needs, ScoredCandidate chosen) {
+        return new RoutingEvent(
+                UUID.randomUUID().toString(),
+                RoutingEvent.Type.CONTACT_ASSIGNED,
+                contact.tenantId(),
+                contact.contactId(),
+                contact.customerId(),
+                contact.channel(),
+                chosen.candidate().agentId(),
+                chosen.score(),
+                chosen.factors(),
+                needs.language(),
+                needs.intent(),
+                Instant.now());
+    }
+
+    private static RoutingEvent queued(ContactArrived contact, ContactNeeds needs) {
+        return new RoutingEvent(
+                UUID.randomUUID().toString(),
+                RoutingEvent.Type.CONTACT_QUEUED,
+                contact.tenantId(),
+                contact.contactId(),
+                contact.customerId(),
+                contact.channel(),
+                null,
+                null,
+                List.of(),
+                needs.language(),
+                needs.intent(),
+                Instant.now());
+    }
+
+    private void record(ContactArrived contact, RoutingEvent event) {
+        RoutingDecision decision = new RoutingDecision();
+        decision.eventId = event.eventId();
+        decision.tenantId = contact.tenantId();
+        decision.contactId = contact.contactId();
+        decision.customerId = contact.customerId();
+        decision.outcome = event.type().name();
+        decision.agentId = event.agentId();
+        decision.score = event.score();
+        decision.eventJson = write(event);
+        decision.decidedAt = event.occurredAt();
+        decision.persist();
+    }
+
+    public Optional<RoutingEvent> decision(String tenantId, String contactId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> RoutingDecision.find(tenantId, contactId).map(d -> read(d.eventJson)));
+    }
+
+    private String write(RoutingEvent event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private RoutingEvent read(String json) {
+        try {
+            return mapper.readValue(json, RoutingEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable recorded decision", e);
+        }
+    }
+}
