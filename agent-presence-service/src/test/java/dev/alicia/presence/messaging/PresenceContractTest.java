@@ -1,7 +1,5 @@
 package dev.alicia.presence.messaging;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,10 +10,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 @QuarkusTest
-@QuarkusTestResource(
-        value = RealInfrastructure.class,
-        initArgs = @ResourceArg(name = "database", value = "presence"))
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "presence"))
 class PresenceContractTest {
 
     @Inject

@@ -1,0 +1,42 @@
+package dev.alicia.context.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.alicia.context.messaging.ConversationEvent;
+import dev.alicia.context.store.CustomerContextStore;
+import dev.alicia.kit.api.ProblemException;
+import dev.alicia.kit.api.Tenants;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/conversation-events")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Conversation events", description = "The REST way in for what Kafka adapters publish")
+public class ConversationEventResource {
+
+    private final CustomerContextStore store;
+
+    public ConversationEventResource(CustomerContextStore store) {
+        this.store = store;
+    }
+
+    @POST
+    @Operation(summary = "Append an event to the customer's story (201), or nothing if its id was seen (200)")
+    public Response append(@HeaderParam(Tenants.HEADER) String tenant, @Valid @NotNull ConversationEvent event) {
+        if (!Tenants.require(tenant).equals(event.tenantId())) {
+            throw ProblemException.invalidField("tenantId", "must be the tenant of the request");
+        }
+        boolean appended = store.append(event);
+        return Response.status(appended ? Response.Status.CREATED : Response.Status.OK)
+                .build();
+    }
+}

@@ -1,0 +1,259 @@
+package dev.alicia.infra.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.alicia.infra.EmbeddedKafkaBroker;
+import dev.alicia.infra.EmbeddedPostgresServer;
+import dev.alicia.infra.EmbeddedRedisServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * The whole system on one machine with nothing but a JDK: a Kafka broker (in this JVM), Redis and
+ * PostgreSQL (child processes), the topics of {@code docs/asyncapi.yaml}, and the three services, each in
+ * its own JVM. Data lives under {@code .local/} (git-ignored) and survives restarts. Ctrl-C stops it all.
+ *
+ * <p>Usage: {@code LocalSystem [--smoke]}; {@code --smoke} stops again once everything is healthy.
+ */
+@SuppressWarnings("checkstyle:regexp")
+public final class LocalSystem {
+
+    private static final PrintStream CONSOLE = System.out;
+    private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(3);
+
+    private record Service(String name, int port, String database) {}
+
+    private static final List<Service> SERVICES = List.of(
+            new Service("router-service", 8080, "router"),
+            new Service("agent-presence-service", 8081, "presence"),
+            new Service("context-service", 8082, "context"));
+
+    private final Path root;
+    private final Path data;
+    private final List<Process> processes = new ArrayList<>();
+    private EmbeddedKafkaBroker kafka;
+    private EmbeddedRedisServer redis;
+    private EmbeddedPostgresServer postgres;
+
+    private LocalSystem(Path root) {
+        this.root = root;
+        this.data = root.resolve(".local");
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean smoke = List.of(args).contains("--smoke");
+        LocalSystem system = new LocalSystem(Path.of("").toAbsolutePath());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            system.stop();
+            stopped.countDown();
+        }));
+        try {
+            system.start();
+        } catch (RuntimeException | IOException e) {
+            CONSOLE.println("Could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        if (smoke) {
+            System.exit(0);
+        }
+        CONSOLE.println("Press Ctrl-C to stop everything.");
+        stopped.await();
+    }
+
+    private void start() throws IOException {
+        Files.createDirectories(data.resolve("logs"));
+        System.setProperty(
+                "org.slf4j.simpleLogger.logFile",
+                data.resolve("logs/infrastructure.log").toString());
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+
+        step("Starting Redis, PostgreSQL and Kafka (data in " + root.relativize(data) + "/)");
+        CompletableFuture<EmbeddedRedisServer> redisStart = CompletableFuture.supplyAsync(
+                () -> EmbeddedRedisServer.startPersistent(data.resolve("redis"), port("REDIS_PORT", 16379)));
+        CompletableFuture<EmbeddedPostgresServer> postgresStart = CompletableFuture.supplyAsync(
+                () -> EmbeddedPostgresServer.startPersistent(data.resolve("postgres"), port("POSTGRES_PORT", 15432)));
+        kafka = EmbeddedKafkaBroker.startPersistent(data.resolve("kafka"), port("KAFKA_PORT", 19092), 4);
+        redis = redisStart.join();
+        postgres = postgresStart.join();
+        createTopics();
+
+        step("Starting the services (logs in " + root.relativize(data.resolve("logs")) + "/)");
+        for (Service service : SERVICES) {
+            processes.add(launch(service));
+        }
+        for (Service service : SERVICES) {
+            awaitHealthy(service);
+        }
+        printUrls();
+    }
+
+    /** Creates every topic the contract names, so partition counts are as documented, not broker defaults. */
+    private void createTopics() {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : contractTopics()) {
+            topics.add(new NewTopic(name, 4, (short) 1));
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            for (var result : admin.createTopics(topics).values().values()) {
+                try {
+                    result.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("could not create a topic", e.getCause());
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not create topics", e);
+                }
+            }
+        }
+    }
+
+    private List<String> contractTopics() {
+        try {
+            JsonNode channels = new ObjectMapper(new YAMLFactory())
+                    .readTree(root.resolve("docs/asyncapi.yaml").toFile())
+                    .path("channels");
+            List<String> names = new ArrayList<>();
+            channels.forEach(channel -> names.add(channel.path("address").asText()));
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read docs/asyncapi.yaml", e);
+        }
+    }
+
+    private Process launch(Service service) throws IOException {
+        Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (run-local.sh does)");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PORT", String.valueOf(service.port()));
+        env.put("ALICIA_DB_URL", postgres.createDatabase(service.database()));
+        env.put("ALICIA_DB_USER", EmbeddedPostgresServer.USER);
+        env.put("ALICIA_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+        env.put("ALICIA_REDIS_URI", redis.uri());
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        data.resolve("logs").resolve(service.name() + ".log").toFile());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private void awaitHealthy(Service service) {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        URI health = URI.create("http://127.0.0.1:" + service.port() + "/q/health");
+        Instant deadline = Instant.now().plus(HEALTH_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(health)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    CONSOLE.printf("  %-24s UP%n", service.name());
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException(service.name() + " is not healthy after " + HEALTH_TIMEOUT + "; see "
+                + root.relativize(data.resolve("logs").resolve(service.name() + ".log")));
+    }
+
+    private void printUrls() {
+        CONSOLE.println();
+        CONSOLE.println("Alicia is running:");
+        for (Service service : SERVICES) {
+            String base = "http://localhost:" + service.port();
+            CONSOLE.printf("  %-24s %s%n", service.name(), base);
+            CONSOLE.printf("  %-24s   API docs  %s/q/swagger-ui   OpenAPI %s/q/openapi%n", "", base, base);
+            CONSOLE.printf("  %-24s   health    %s/q/health       metrics %s/q/metrics%n", "", base, base);
+        }
+        CONSOLE.printf("  %-24s %s%n", "Kafka", kafka.bootstrapServers());
+        CONSOLE.printf("  %-24s %s%n", "Redis", redis.uri());
+        CONSOLE.printf("  %-24s %s%n", "PostgreSQL", postgres.jdbcUrl("postgres"));
+    }
+
+    private synchronized void stop() {
+        if (processes.isEmpty() && kafka == null && redis == null && postgres == null) {
+            return;
+        }
+        step("Stopping");
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (redis != null) {
+            redis.close();
+            redis = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+        CONSOLE.println("Stopped.");
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
+    }
+
+    private static void step(String message) {
+        CONSOLE.println("==> " + message);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
