@@ -1,0 +1,44 @@
+package dev.alicia.presence.client.redis;
+
+import dev.alicia.kit.redis.RedisKeys;
+import dev.alicia.presence.client.model.Channel;
+
+/**
+ * The Redis layout of live presence (docs/redis-keys.md). All of a tenant's keys share the tag
+ * {@code {<tenant>}} so that an agent and the tenant's indexes change in one atomic script.
+ */
+public final class PresenceKeys {
+
+    static final String NAMESPACE = "presence";
+
+    private PresenceKeys() {}
+
+    public static String agent(String tenantId, String agentId) {
+        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "agent", agentId);
+    }
+
+    /** Prefix of agent hashes, for scripts that build their names. */
+    static String agentPrefix(String tenantId) {
+        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "agent") + ":";
+    }
+
+    /** Set of the agents to whom a contact of this channel may be offered now. */
+    public static String routable(String tenantId, Channel channel) {
+        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "routable", channel.name());
+    }
+
+    /** Set of the agents who speak this language. */
+    public static String language(String tenantId, String language) {
+        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "lang", language);
+    }
+
+    /** Sorted set of the agents who have this skill, scored by proficiency. */
+    public static String skill(String tenantId, String skill) {
+        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "skill", skill);
+    }
+
+    /** Set of every agent of the tenant with live state. */
+    public static String roster(String tenantId) {
+        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "agents");
+    }
+}

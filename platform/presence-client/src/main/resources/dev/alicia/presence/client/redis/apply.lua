@@ -1,0 +1,40 @@
+-- Writes an agent's new live state if nobody changed it since it was read (compare-and-set on version),
+-- and keeps the tenant's indexes in step, atomically. Every key shares the tenant's hash tag.
+-- KEYS[1]    the agent hash
+-- KEYS[2..]  index keys, each with an operation in ARGV
+-- ARGV[1]    expected version ('0' for an agent not in Redis yet)
+-- ARGV[2]    agent id (the member of the indexes)
+-- ARGV[3]    n, the number of field/value pairs that follow; -1 deletes the agent hash
+-- ARGV[4..]  n field/value pairs, then one operation per index key: 'S+' SADD, 'S-' SREM, 'Z-' ZREM,
+--            'Z+<score>' ZADD with that score
+-- Returns the new version, or -1 when the expected version is stale.
+local current = redis.call('HGET', KEYS[1], 'version') or '0'
+if current ~= ARGV[1] then
+  return -1
+end
+local n = tonumber(ARGV[3])
+local version = tonumber(current) + 1
+local ops = 4
+if n < 0 then
+  redis.call('DEL', KEYS[1])
+else
+  local fields = {}
+  for i = 4, 3 + 2 * n do
+    fields[#fields + 1] = ARGV[i]
+  end
+  redis.call('HSET', KEYS[1], 'version', tostring(version), unpack(fields))
+  ops = 4 + 2 * n
+end
+for k = 2, #KEYS do
+  local op = ARGV[ops + k - 2]
+  if op == 'S+' then
+    redis.call('SADD', KEYS[k], ARGV[2])
+  elseif op == 'S-' then
+    redis.call('SREM', KEYS[k], ARGV[2])
+  elseif op == 'Z-' then
+    redis.call('ZREM', KEYS[k], ARGV[2])
+  else
+    redis.call('ZADD', KEYS[k], tonumber(string.sub(op, 3)), ARGV[2])
+  end
+end
+return version
