@@ -1,10 +1,20 @@
 package dev.alicia.presence.api;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,10 +22,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.alicia.kit.api.ProblemException;
 import dev.alicia.kit.api.Tenants;
+import dev.alicia.presence.client.model.Channel;
+import dev.alicia.presence.client.model.LiveAgent;
+import dev.alicia.presence.client.redis.LivePresenceStore;
+import dev.alicia.presence.service.PresenceService;
 import dev.alicia.presence.service.RosterService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,17 +39,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/agents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Agents", description = "The roster and each agent's live status")
+@Tag(name = "Agents", description = "The roster and each agent's live presence")
 public class AgentResource {
 
     private final RosterService roster;
+    private final PresenceService presence;
+    private final LivePresenceStore store;
 
-    public AgentResource(RosterService roster) {
+    public AgentResource(RosterService roster, PresenceService presence, LivePresenceStore store) {
         this.roster = roster;
+        this.presence = presence;
+        this.store = store;
     }
 
     @POST
-    @Operation(summary = "Add an agent to the roster (status OFFLINE)")
+    @Operation(summary = "Add an agent to the roster (OFFLINE until they log in)")
     public Response create(@HeaderParam(Tenants.HEADER) String tenant, @Valid @NotNull AgentRequest agent) {
         AgentView created = roster.create(Tenants.require(tenant), agent);
         return Response.created(URI.create("/agents/" + created.agentId()))
@@ -41,20 +61,114 @@ public class AgentResource {
                 .build();
     }
 
+    @POST
+    @Path("/import")
+    @Operation(summary = "Add a whole floor at once from a JSON array: all agents or none, with every error by row")
+    public Response importJson(@HeaderParam(Tenants.HEADER) String tenant, @NotNull List<AgentRequest> agents) {
+        List<String> labels =
+                IntStream.range(0, agents.size()).mapToObj(i -> "[" + i + "]").toList();
+        return imported(roster.importAll(Tenants.require(tenant), agents, labels));
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes("text/csv")
+    @Operation(
+            summary = "Add a whole floor at once from CSV (header agentId,displayName,team,languages,skills,"
+                    + "channels,capacityProfile,strengths): all agents or none")
+    public Response importCsv(@HeaderParam(Tenants.HEADER) String tenant, String csv) {
+        String tenantId = Tenants.require(tenant);
+        RosterCsv.Rows rows = RosterCsv.parse(csv == null ? "" : csv);
+        return imported(roster.importAll(tenantId, rows.agents(), rows.labels()));
+    }
+
+    @GET
+    @Operation(summary = "The tenant's roster with live presence")
+    public List<AgentView> list(@HeaderParam(Tenants.HEADER) String tenant) {
+        return roster.list(Tenants.require(tenant));
+    }
+
+    @GET
+    @Path("/eligible")
+    @Operation(summary = "The agents a contact could be offered to now: channel, language and skills (name:level)")
+    public List<EligibleAgentView> eligible(
+            @HeaderParam(Tenants.HEADER) String tenant,
+            @QueryParam("channel") @NotNull Channel channel,
+            @QueryParam("language") @Pattern(regexp = "[a-z]{2}") String language,
+            @QueryParam("skill") List<@Pattern(regexp = "[a-z0-9_-]{1,64}(:[1-5])?") String> skills,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(1000) int limit) {
+        Map<String, Integer> minimum = new LinkedHashMap<>();
+        for (String skill : skills == null ? List.<String>of() : skills) {
+            String[] pair = skill.split(":", 2);
+            minimum.put(pair[0], pair.length == 2 ? Integer.parseInt(pair[1]) : 1);
+        }
+        List<EligibleAgentView> views = new ArrayList<>();
+        for (LiveAgent agent : store.eligible(Tenants.require(tenant), channel, language, minimum, limit)) {
+            views.add(new EligibleAgentView(
+                    agent.agentId(), agent.languages(), agent.skills(), agent.strengths(), PresenceView.of(agent)));
+        }
+        return views;
+    }
+
     @GET
     @Path("/{agentId}")
-    @Operation(summary = "An agent and their live status")
+    @Operation(summary = "An agent and their live presence")
     public AgentView get(@HeaderParam(Tenants.HEADER) String tenant, @PathParam("agentId") String agentId) {
         return roster.get(Tenants.require(tenant), agentId);
     }
 
     @PUT
-    @Path("/{agentId}/presence")
-    @Operation(summary = "Change an agent's status, as the agent desktop does")
-    public AgentView changeStatus(
+    @Path("/{agentId}")
+    @Operation(summary = "Replace an agent's profile; their live status and contacts stay")
+    public AgentView update(
             @HeaderParam(Tenants.HEADER) String tenant,
             @PathParam("agentId") String agentId,
-            @Valid @NotNull PresenceRequest presence) {
-        return roster.changeStatus(Tenants.require(tenant), agentId, presence.status());
+            @Valid @NotNull AgentRequest agent) {
+        return roster.update(Tenants.require(tenant), agentId, agent);
     }
+
+    @DELETE
+    @Path("/{agentId}")
+    @Operation(summary = "Remove an agent from the roster (refused while they hold contacts)")
+    public Response delete(@HeaderParam(Tenants.HEADER) String tenant, @PathParam("agentId") String agentId) {
+        roster.delete(Tenants.require(tenant), agentId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{agentId}/presence")
+    @Operation(summary = "What the agent is doing now")
+    public PresenceView presence(@HeaderParam(Tenants.HEADER) String tenant, @PathParam("agentId") String agentId) {
+        return PresenceView.of(presence.current(Tenants.require(tenant), agentId));
+    }
+
+    @PUT
+    @Path("/{agentId}/presence")
+    @Operation(summary = "The agent chooses OFFLINE, AVAILABLE or BREAK (with a reason); illegal changes are 409")
+    public PresenceView choose(
+            @HeaderParam(Tenants.HEADER) String tenant,
+            @PathParam("agentId") String agentId,
+            @Valid @NotNull PresenceRequest request) {
+        return PresenceView.of(presence.choose(Tenants.require(tenant), agentId, request.status(), request.reason()));
+    }
+
+    private static Response imported(List<AgentView> agents) {
+        if (agents.isEmpty()) {
+            throw ProblemException.invalidField("body", "has no agent to import");
+        }
+        return Response.status(Response.Status.CREATED)
+                .entity(new ImportResult(agents.size(), agents))
+                .build();
+    }
+
+    /** How many agents an import added, and them. */
+    public record ImportResult(int imported, List<AgentView> agents) {}
+
+    /** An agent a contact could be offered to. */
+    public record EligibleAgentView(
+            String agentId,
+            Map<String, Integer> languages,
+            Map<String, Integer> skills,
+            Map<String, Double> strengths,
+            PresenceView presence) {}
 }

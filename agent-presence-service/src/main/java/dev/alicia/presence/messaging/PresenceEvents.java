@@ -1,14 +1,17 @@
 package dev.alicia.presence.messaging;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.alicia.kit.messaging.EventPublisher;
-import dev.alicia.presence.domain.AgentStatus;
+import dev.alicia.presence.client.model.AgentStatus;
+import dev.alicia.presence.client.model.LiveAgent;
 
-/** Tells routers, on Kafka, each time an agent's status changes. */
+/** Tells routers, on Kafka, each time an agent's live state changes. */
 @ApplicationScoped
 public class PresenceEvents {
 
@@ -21,11 +24,39 @@ public class PresenceEvents {
         this.publisher = publisher;
     }
 
-    public AgentPresenceChanged statusChanged(
-            String tenantId, String agentId, AgentStatus previous, AgentStatus status, long version) {
-        AgentPresenceChanged event = new AgentPresenceChanged(
-                UUID.randomUUID().toString(), tenantId, agentId, status, previous, version, Instant.now());
-        publisher.publishAndWait(TOPIC, tenantId + ":" + agentId, event);
-        return event;
+    public void changed(LiveAgent before, LiveAgent after) {
+        publish(new AgentPresenceChanged(
+                UUID.randomUUID().toString(),
+                after.tenantId(),
+                after.agentId(),
+                after.status(),
+                before == null ? null : before.status(),
+                after.breakReason(),
+                after.load().byChannel(),
+                after.routableChannels(),
+                after.idleSince() == 0 ? null : Instant.ofEpochMilli(after.idleSince()),
+                false,
+                after.version(),
+                Instant.now()));
+    }
+
+    public void removed(String tenantId, String agentId, AgentStatus lastStatus) {
+        publish(new AgentPresenceChanged(
+                UUID.randomUUID().toString(),
+                tenantId,
+                agentId,
+                AgentStatus.OFFLINE,
+                lastStatus,
+                null,
+                Map.of(),
+                Set.of(),
+                null,
+                true,
+                0,
+                Instant.now()));
+    }
+
+    private void publish(AgentPresenceChanged event) {
+        publisher.publishAndWait(TOPIC, event.tenantId() + ":" + event.agentId(), event);
     }
 }

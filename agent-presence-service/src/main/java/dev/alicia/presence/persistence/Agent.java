@@ -1,7 +1,8 @@
 package dev.alicia.presence.persistence;
 
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +11,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -18,6 +21,7 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
+import dev.alicia.presence.client.model.Channel;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An agent of the roster: who they are and what they can handle. Durable; live presence is in Redis. */
@@ -43,18 +47,48 @@ public class Agent extends PanacheEntityBase {
     @Column(name = "display_name", nullable = false)
     public String displayName;
 
+    @Column(name = "team", length = 64)
+    public String team;
+
+    /** Language code → fluency 1-5. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "agent_language", joinColumns = @JoinColumn(name = "agent"))
-    @Column(name = "language", length = 8)
-    public Set<String> languages = new LinkedHashSet<>();
+    @MapKeyColumn(name = "language", length = 8)
+    @Column(name = "fluency")
+    public Map<String, Integer> languages = new HashMap<>();
 
+    /** Skill → proficiency 1-5. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "agent_skill", joinColumns = @JoinColumn(name = "agent"))
     @MapKeyColumn(name = "skill", length = 64)
     @Column(name = "proficiency")
     public Map<String, Integer> skills = new HashMap<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "agent_channel", joinColumns = @JoinColumn(name = "agent"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "channel", length = 16)
+    public Set<Channel> channels = EnumSet.noneOf(Channel.class);
+
+    /** Strength → rating 0-1 (empathy, deescalation, formal, informal...), what the router matches emotions to. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "agent_strength", joinColumns = @JoinColumn(name = "agent"))
+    @MapKeyColumn(name = "strength", length = 64)
+    @Column(name = "rating")
+    public Map<String, Double> strengths = new HashMap<>();
+
+    @Column(name = "capacity_profile", nullable = false, length = 64)
+    public String capacityProfile;
+
     public static Optional<Agent> find(String tenantId, String agentId) {
         return find("tenantId = ?1 and agentId = ?2", tenantId, agentId).firstResultOptional();
+    }
+
+    public static List<Agent> ofTenant(String tenantId) {
+        return list("tenantId = ?1 order by agentId", tenantId);
+    }
+
+    public static long countUsing(String tenantId, String capacityProfile) {
+        return count("tenantId = ?1 and capacityProfile = ?2", tenantId, capacityProfile);
     }
 }

@@ -20,6 +20,17 @@ class PresenceContractTest {
     ObjectMapper mapper;
 
     @Test
+    void the_routing_events_this_service_consumes_read_as_contact_changes() throws Exception {
+        AsyncApiContract contract = AsyncApiContract.load();
+        assertThat(contract.address("routingEvents")).isEqualTo(ContactLifecycleConsumer.TOPIC);
+        for (String payload : contract.examplePayloads("RoutingEvent")) {
+            ContactRouted event = mapper.readValue(payload, ContactRouted.class);
+            assertThat(event.contactId()).as(payload).isNotBlank();
+            assertThat(event.channel()).as(payload).isNotNull();
+        }
+    }
+
+    @Test
     void the_presence_events_this_service_publishes_read_as_the_contract_shows_them() throws Exception {
         AsyncApiContract contract = AsyncApiContract.load();
         assertThat(contract.address("agentPresence")).isEqualTo(PresenceEvents.TOPIC);

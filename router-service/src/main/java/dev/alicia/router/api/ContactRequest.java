@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.alicia.router.domain.Channel;
+import dev.alicia.presence.client.model.Channel;
 
 /** A contact a platform submits for routing; the tenant is the caller's. */
 public record ContactRequest(

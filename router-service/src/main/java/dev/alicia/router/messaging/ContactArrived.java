@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.alicia.router.domain.Channel;
+import dev.alicia.presence.client.model.Channel;
 
 /**
  * A new contact to route, from a channel adapter on {@value InboundContactsConsumer#TOPIC} (keyed

@@ -3,7 +3,7 @@ package dev.alicia.router.messaging;
 import java.time.Instant;
 import java.util.List;
 
-import dev.alicia.router.domain.Channel;
+import dev.alicia.presence.client.model.Channel;
 import dev.alicia.router.domain.Factor;
 
 /**

@@ -10,6 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alicia.presence.client.model.Channel;
+import dev.alicia.presence.client.model.LiveAgent;
+import dev.alicia.presence.client.model.PresenceRuleViolation;
+import dev.alicia.presence.client.redis.LivePresenceStore;
+import dev.alicia.router.domain.Candidate;
 import dev.alicia.router.domain.ContactNeeds;
 import dev.alicia.router.domain.FitScorer;
 import dev.alicia.router.domain.ScoredCandidate;
@@ -18,7 +23,6 @@ import dev.alicia.router.messaging.RoutingEvent;
 import dev.alicia.router.messaging.RoutingEvents;
 import dev.alicia.router.persistence.RoutingDecision;
 import dev.alicia.router.store.CustomerFeatures;
-import dev.alicia.router.store.LiveAgents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
 
@@ -31,14 +35,16 @@ import org.jboss.logging.Logger;
 public class RoutingService {
 
     private static final Logger LOG = Logger.getLogger(RoutingService.class);
+    private static final int MAX_CANDIDATES = 500;
 
     private final CustomerFeatures features;
-    private final LiveAgents agents;
+    private final LivePresenceStore agents;
     private final RoutingEvents events;
     private final ObjectMapper mapper;
     private final FitScorer scorer = new FitScorer();
 
-    public RoutingService(CustomerFeatures features, LiveAgents agents, RoutingEvents events, ObjectMapper mapper) {
+    public RoutingService(
+            CustomerFeatures features, LivePresenceStore agents, RoutingEvents events, ObjectMapper mapper) {
         this.features = features;
         this.agents = agents;
         this.events = events;
@@ -54,9 +60,14 @@ public class RoutingService {
             return replay;
         }
         ContactNeeds needs = needs(contact);
-        List<ScoredCandidate> ranked = scorer.rank(needs, agents.available(contact.tenantId()));
+        Channel channel = contact.channel();
+        List<Candidate> candidates =
+                agents.eligible(contact.tenantId(), channel, needs.language(), Map.of(), MAX_CANDIDATES).stream()
+                        .map(RoutingService::candidate)
+                        .toList();
+        List<ScoredCandidate> ranked = scorer.rank(needs, candidates);
         Optional<ScoredCandidate> chosen = ranked.stream()
-                .filter(c -> agents.claim(contact.tenantId(), c.candidate().agentId()))
+                .filter(c -> claim(contact, channel, c.candidate().agentId()))
                 .findFirst();
         RoutingEvent event = chosen.map(c -> assigned(contact, needs, c)).orElseGet(() -> queued(contact, needs));
         QuarkusTransaction.requiringNew().run(() -> record(contact, event));
@@ -68,6 +79,23 @@ public class RoutingService {
                 event.type(),
                 event.agentId() == null ? "" : " to agent " + event.agentId());
         return event;
+    }
+
+    /**
+     * Takes the agent with the presence service's atomic primitive: the capacity rule is checked again on the
+     * agent's current state and written only if nobody changed them in between, so two routers never both win.
+     */
+    private boolean claim(ContactArrived contact, Channel channel, String agentId) {
+        try {
+            return agents.update(contact.tenantId(), agentId, agent -> agent.reserve(contact.contactId(), channel, 0))
+                    .isPresent();
+        } catch (PresenceRuleViolation taken) {
+            return false;
+        }
+    }
+
+    private static Candidate candidate(LiveAgent agent) {
+        return new Candidate(agent.agentId(), agent.languages().keySet(), agent.skills());
     }
 
     /** The customer's context wins over the adapter's hints: it is what the bot actually understood. */

@@ -1,12 +1,21 @@
 package dev.alicia.router.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import dev.alicia.presence.client.model.AgentStatus;
+import dev.alicia.presence.client.model.CapacityProfile;
+import dev.alicia.presence.client.model.Channel;
+import dev.alicia.presence.client.model.LiveAgent;
+import dev.alicia.presence.client.model.Load;
+import dev.alicia.presence.client.redis.LivePresenceStore;
 import dev.alicia.router.persistence.RoutingDecision;
 import dev.alicia.testing.KafkaTestClient;
 import dev.alicia.testing.RealInfrastructure;
@@ -38,6 +47,9 @@ class WalkingSkeletonTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    LivePresenceStore presence;
+
     @BeforeAll
     static void connect() {
         kafka = KafkaTestClient.forRealInfrastructure();
@@ -65,8 +77,9 @@ class WalkingSkeletonTest {
                 .contains("\"agentId\":\"agent-camille\"")
                 .contains("\"intent\":\"stolen_card\"")
                 .contains("stolen_card proficiency 5/5");
-        assertThat(redis.set(String.class).smembers("presence:{" + tenant + "}:available"))
-                .containsExactlyInAnyOrder("agent-john", "agent-luc");
+        assertThat(holding(tenant, "agent-john", "agent-luc", "agent-camille")).containsExactly("agent-camille");
+        assertThat(presence.find(tenant, "agent-camille").orElseThrow().routableChannels())
+                .isEmpty();
         RoutingDecision stored = QuarkusTransaction.requiringNew()
                 .call(() -> RoutingDecision.find(tenant, "c-1").orElseThrow());
         assertThat(stored.agentId).isEqualTo("agent-camille");
@@ -88,8 +101,7 @@ class WalkingSkeletonTest {
         assertThat(decisions)
                 .extracting(ConsumerRecord::value)
                 .containsOnly(decisions.get(0).value());
-        assertThat(redis.set(String.class).smembers("presence:{" + tenant + "}:available"))
-                .containsExactly("agent-b");
+        assertThat(holding(tenant, "agent-a", "agent-b")).hasSize(1);
     }
 
     @Test
@@ -129,12 +141,42 @@ class WalkingSkeletonTest {
                 DECISIONS, r -> r.key().equals(tenant + ":c-good") && r.value().contains("\"agentId\":\"agent-a\""));
     }
 
+    /** An agent as agent-presence-service puts them live: through the presence client's store. */
     private void availableAgent(String tenant, String agentId, String languages, String skills) {
-        redis.hash(String.class)
-                .hset(
-                        "presence:{" + tenant + "}:agent:" + agentId,
-                        Map.of("status", "AVAILABLE", "languages", languages, "skills", skills, "version", "1"));
-        redis.set(String.class).sadd("presence:{" + tenant + "}:available", agentId);
+        Map<String, Integer> fluency = new HashMap<>();
+        for (String language : languages.split(",")) {
+            fluency.put(language, 5);
+        }
+        Map<String, Integer> proficiency = new HashMap<>();
+        for (String skill : skills.split(",")) {
+            String[] pair = skill.split("=");
+            proficiency.put(pair[0], Integer.valueOf(pair[1]));
+        }
+        LiveAgent agent = new LiveAgent(
+                tenant,
+                agentId,
+                "fraud",
+                AgentStatus.AVAILABLE,
+                null,
+                fluency,
+                proficiency,
+                Set.of(Channel.VOICE, Channel.CHAT),
+                CapacityProfile.standard(),
+                Map.of("empathy", 0.5),
+                Load.NONE,
+                1L,
+                0);
+        assertThat(presence.compareAndSet(null, agent)).isPresent();
+    }
+
+    private List<String> holding(String tenant, String... agentIds) {
+        List<String> holders = new ArrayList<>();
+        for (String agentId : agentIds) {
+            if (presence.find(tenant, agentId).orElseThrow().load().total() > 0) {
+                holders.add(agentId);
+            }
+        }
+        return holders;
     }
 
     private void voicebotCaptured(String tenant, String customerId, String language, String intent) {

@@ -1,14 +1,10 @@
 package dev.alicia.kit.api;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -36,7 +32,7 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .map(v -> new Problem.FieldError(Violations.fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return ProblemResponses.of(Problem.invalid(describe(errors), errors));
@@ -114,7 +110,7 @@ public class ProblemExceptionMappers {
         };
     }
 
-    private static String describe(List<Problem.FieldError> errors) {
+    static String describe(List<Problem.FieldError> errors) {
         return errors.size() == 1
                 ? "Invalid field: " + errors.get(0).field()
                 : "Invalid fields: "
@@ -125,30 +121,5 @@ public class ProblemExceptionMappers {
 
     private static int line(JsonParseException e) {
         return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-    }
-
-    /** {@code create.agent.skills[0].level} → {@code skills[0].level}: drop the method and body parameter names. */
-    static String fieldName(ConstraintViolation<?> violation) {
-        List<Path.Node> nodes = new ArrayList<>();
-        violation.getPropertyPath().forEach(nodes::add);
-        int skip = !nodes.isEmpty() && nodes.get(0).getKind() == ElementKind.METHOD ? 1 : 0;
-        if (nodes.size() > skip + 1 && nodes.get(skip).getKind() == ElementKind.PARAMETER) {
-            skip++;
-        }
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : nodes.subList(skip, nodes.size())) {
-            if (node.isInIterable() && field.length() > 0) {
-                field.append('[')
-                        .append(node.getIndex() != null ? node.getIndex() : node.getKey())
-                        .append(']');
-            }
-            if (node.getName() != null) {
-                if (field.length() > 0) {
-                    field.append('.');
-                }
-                field.append(node.getName());
-            }
-        }
-        return field.length() == 0 ? "body" : field.toString();
     }
 }

@@ -1,0 +1,22 @@
+package dev.alicia.presence.messaging;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import dev.alicia.presence.client.model.Channel;
+
+/**
+ * What this service reads of the router's {@code routing.events}: which contact, which agent, what happened.
+ * Other fields are ignored (tolerant reader); event types that do not change an agent's load are skipped.
+ */
+public record ContactRouted(
+        @NotBlank String type,
+        @NotBlank String tenantId,
+        @NotBlank String contactId,
+        String agentId,
+        @NotNull Channel channel) {
+
+    public static final String ASSIGNED = "CONTACT_ASSIGNED";
+    public static final String ENDED = "CONTACT_ENDED";
+    public static final String RELEASED = "OFFER_RELEASED";
+}

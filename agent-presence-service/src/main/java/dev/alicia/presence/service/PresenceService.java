@@ -1,0 +1,88 @@
+package dev.alicia.presence.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.alicia.kit.api.ProblemException;
+import dev.alicia.presence.client.model.AgentStatus;
+import dev.alicia.presence.client.model.LiveAgent;
+import dev.alicia.presence.client.redis.LivePresenceStore;
+import dev.alicia.presence.messaging.ContactRouted;
+import dev.alicia.presence.messaging.PresenceEvents;
+import dev.alicia.presence.persistence.Agent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Every change of an agent's live state goes through here: the presence rules decide, Redis stores it
+ * atomically, and the change is published. Live state missing from Redis (a restart without persistence)
+ * is rebuilt from the roster, OFFLINE.
+ */
+@ApplicationScoped
+public class PresenceService {
+
+    private final LivePresenceStore store;
+    private final PresenceEvents events;
+    private final WrapUpTimer wrapUp;
+    private final RosterService roster;
+    private final Clock clock = Clock.systemUTC();
+
+    public PresenceService(LivePresenceStore store, PresenceEvents events, WrapUpTimer wrapUp, RosterService roster) {
+        this.store = store;
+        this.events = events;
+        this.wrapUp = wrapUp;
+        this.roster = roster;
+    }
+
+    public LiveAgent current(String tenantId, String agentId) {
+        return store.find(tenantId, agentId).orElseGet(() -> rebuild(tenantId, agentId));
+    }
+
+    /** The agent chose a status on the desktop; an illegal transition is a {@code PresenceRuleViolation}. */
+    public LiveAgent choose(String tenantId, String agentId, AgentStatus status, String reason) {
+        long now = clock.millis();
+        return change(tenantId, agentId, agent -> agent.choose(status, reason, now));
+    }
+
+    public void contactEvent(ContactRouted event) {
+        long now = clock.millis();
+        UnaryOperator<LiveAgent> change = switch (event.type()) {
+            case ContactRouted.ASSIGNED -> agent -> agent.assigned(event.contactId(), event.channel());
+            case ContactRouted.ENDED -> agent -> agent.end(event.contactId());
+            case ContactRouted.RELEASED -> agent -> agent.release(event.contactId(), now);
+            default -> throw new IllegalArgumentException("not a load change: " + event.type());
+        };
+        change(event.tenantId(), event.agentId(), change);
+    }
+
+    public List<LiveAgent> all(String tenantId) {
+        return store.all(tenantId);
+    }
+
+    private LiveAgent change(String tenantId, String agentId, UnaryOperator<LiveAgent> change) {
+        current(tenantId, agentId);
+        LivePresenceStore.Change written =
+                store.update(tenantId, agentId, change).orElseThrow(() -> ProblemException.notFound("agent", agentId));
+        if (written.after() != written.before()) {
+            events.changed(written.before(), written.after());
+            if (written.after().status() == AgentStatus.WRAP_UP
+                    && written.before().status() != AgentStatus.WRAP_UP) {
+                wrapUp.schedule(tenantId, agentId, this::endWrapUp);
+            }
+        }
+        return written.after();
+    }
+
+    private void endWrapUp(String tenantId, String agentId) {
+        long now = clock.millis();
+        change(tenantId, agentId, agent -> agent.wrapUpOver(now));
+    }
+
+    private LiveAgent rebuild(String tenantId, String agentId) {
+        Optional<Agent> agent = QuarkusTransaction.joiningExisting().call(() -> Agent.find(tenantId, agentId));
+        return roster.goLive(agent.orElseThrow(() -> ProblemException.notFound("agent", agentId)));
+    }
+}
