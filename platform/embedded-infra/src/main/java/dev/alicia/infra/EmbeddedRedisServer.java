@@ -27,12 +27,14 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
 
     private final Process process;
+    private final String binary;
     private final int port;
     private final Path workDir;
     private final boolean deleteOnClose;
 
-    private EmbeddedRedisServer(Process process, int port, Path workDir, boolean deleteOnClose) {
+    private EmbeddedRedisServer(Process process, String binary, int port, Path workDir, boolean deleteOnClose) {
         this.process = process;
+        this.binary = binary;
         this.port = port;
         this.workDir = workDir;
         this.deleteOnClose = deleteOnClose;
@@ -70,7 +72,12 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("redis.log").toFile())
                     .start();
-            EmbeddedRedisServer server = new EmbeddedRedisServer(process, port, dir, deleteOnClose);
+            EmbeddedRedisServer server = new EmbeddedRedisServer(
+                    process,
+                    binary.startsWith(dir) ? "bundled " + bundledResourceName() : binary.toString(),
+                    port,
+                    dir,
+                    deleteOnClose);
             server.awaitPong();
             return server;
         } catch (IOException e) {
@@ -152,6 +159,11 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Which server runs: the machine's or the one bundled in the embedded-redis jar. */
+    public String binaryDescription() {
+        return binary;
     }
 
     public int port() {

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * How much an agent can handle at once, the omnichannel way (like TaskRouter's multitasking or Omni-Channel
@@ -69,25 +68,29 @@ public record CapacityProfile(Map<Channel, Integer> perChannel, int maxTotal) {
         return maxTotal == 0 ? 1.0 : Math.min(1.0, (double) load.total() / maxTotal);
     }
 
-    /** {@code CHAT=3,EMAIL=1;total=3}: how the profile travels in Redis. */
+    /** {@code CHAT=3,EMAIL=1/3}: the limits per channel, then the total; how the profile travels in Redis. */
     public String encode() {
-        return new TreeMap<>(perChannel)
-                        .entrySet().stream()
-                                .map(e -> e.getKey() + "=" + e.getValue())
-                                .collect(Collectors.joining(","))
-                + ";total="
-                + maxTotal;
+        StringBuilder encoded = new StringBuilder();
+        for (Map.Entry<Channel, Integer> limit : new TreeMap<>(perChannel).entrySet()) {
+            if (encoded.length() > 0) {
+                encoded.append(',');
+            }
+            encoded.append(limit.getKey()).append('=').append(limit.getValue());
+        }
+        return encoded.append('/').append(maxTotal).toString();
     }
 
     public static CapacityProfile decode(String encoded) {
-        String[] parts = encoded.split(";total=", 2);
+        int slash = encoded.lastIndexOf('/');
         Map<Channel, Integer> limits = new EnumMap<>(Channel.class);
-        if (!parts[0].isEmpty()) {
-            for (String entry : parts[0].split(",")) {
-                String[] pair = entry.split("=", 2);
-                limits.put(Channel.valueOf(pair[0]), Integer.parseInt(pair[1]));
-            }
+        int start = 0;
+        while (start < slash) {
+            int end = encoded.indexOf(',', start);
+            end = end < 0 || end > slash ? slash : end;
+            int eq = encoded.indexOf('=', start);
+            limits.put(Channel.valueOf(encoded.substring(start, eq)), Integer.parseInt(encoded.substring(eq + 1, end)));
+            start = end + 1;
         }
-        return new CapacityProfile(limits, Integer.parseInt(parts[1]));
+        return new CapacityProfile(limits, Integer.parseInt(encoded.substring(slash + 1)));
     }
 }

@@ -63,7 +63,7 @@ public record Load(List<ActiveContact> contacts) {
             return NONE;
         }
         List<ActiveContact> contacts = new ArrayList<>();
-        for (String entry : encoded.split("\\|")) {
+        for (String entry : encoded.split("\\|", -1)) {
             int eq = entry.lastIndexOf('=');
             int at = entry.lastIndexOf('@');
             contacts.add(new ActiveContact(

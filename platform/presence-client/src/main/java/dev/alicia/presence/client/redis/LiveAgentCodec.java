@@ -1,6 +1,8 @@
 package dev.alicia.presence.client.redis;
 
-import java.util.Arrays;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,72 +17,117 @@ import dev.alicia.presence.client.model.Channel;
 import dev.alicia.presence.client.model.LiveAgent;
 import dev.alicia.presence.client.model.Load;
 
-/** An agent's live state as the fields of their Redis hash, and back. */
+/**
+ * An agent's live state as one line of text in their Redis hash ({@code state}), and back. One field rather than
+ * one per attribute: the eligible-agents query returns dozens of agents per call, and one bulk string each keeps
+ * Redis's reply and the client's parsing small. Parts are separated by {@code ;}; free text is URL-encoded.
+ *
+ * <pre>status;breakReason;team;languages;skills;channels;capacity;strengths;load;idleSince
+ * AVAILABLE;;fraud;en=4,fr=5;stolen_card=5;CHAT,VOICE;CHAT=3,VOICE=1/3;empathy=0.95;;1764057600000</pre>
+ */
 final class LiveAgentCodec {
+
+    static final String STATE = "state";
+    static final String VERSION = "version";
+    private static final int PARTS = 10;
 
     private LiveAgentCodec() {}
 
-    static Map<String, String> fields(LiveAgent agent) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("status", agent.status().name());
-        fields.put("breakReason", agent.breakReason() == null ? "" : agent.breakReason());
-        fields.put("team", agent.team() == null ? "" : agent.team());
-        fields.put("languages", pairs(agent.languages(), String::valueOf));
-        fields.put("skills", pairs(agent.skills(), String::valueOf));
-        fields.put(
-                "channels",
-                agent.channels().stream().map(Channel::name).sorted().collect(Collectors.joining(",")));
-        fields.put("capacity", agent.capacity().encode());
-        fields.put("strengths", pairs(agent.strengths(), String::valueOf));
-        fields.put("load", agent.load().encode());
-        fields.put("idleSince", String.valueOf(agent.idleSince()));
-        return fields;
+    static String encode(LiveAgent agent) {
+        return String.join(
+                ";",
+                agent.status().name(),
+                text(agent.breakReason()),
+                text(agent.team()),
+                pairs(agent.languages()),
+                pairs(agent.skills()),
+                agent.channels().stream().map(Channel::name).sorted().collect(Collectors.joining(",")),
+                agent.capacity().encode(),
+                pairs(agent.strengths()),
+                agent.load().encode(),
+                String.valueOf(agent.idleSince()));
     }
 
-    static LiveAgent agent(String tenantId, String agentId, Map<String, String> fields) {
+    static LiveAgent decode(String tenantId, String agentId, String state, long version) {
+        String[] parts = splitExactly(state, ';', PARTS);
+        if (parts == null) {
+            throw new IllegalStateException("agent " + agentId + " has an unreadable live state");
+        }
         return new LiveAgent(
                 tenantId,
                 agentId,
-                emptyToNull(fields.get("team")),
-                AgentStatus.valueOf(fields.getOrDefault("status", AgentStatus.OFFLINE.name())),
-                emptyToNull(fields.get("breakReason")),
-                parsePairs(fields.get("languages"), Integer::valueOf),
-                parsePairs(fields.get("skills"), Integer::valueOf),
-                channels(fields.get("channels")),
-                CapacityProfile.decode(fields.getOrDefault("capacity", ";total=0")),
-                parsePairs(fields.get("strengths"), Double::valueOf),
-                Load.decode(fields.get("load")),
-                Long.parseLong(fields.getOrDefault("idleSince", "0")),
-                Long.parseLong(fields.getOrDefault("version", "0")));
+                untext(parts[2]),
+                AgentStatus.valueOf(parts[0]),
+                untext(parts[1]),
+                parsePairs(parts[3], Integer::valueOf),
+                parsePairs(parts[4], Integer::valueOf),
+                channels(parts[5]),
+                CapacityProfile.decode(parts[6]),
+                parsePairs(parts[7], Double::valueOf),
+                Load.decode(parts[8]),
+                Long.parseLong(parts[9]),
+                version);
     }
 
-    private static <V> String pairs(Map<String, V> map, Function<V, String> format) {
+    /** From an HGETALL-style map; empty when the agent has no live state. */
+    static LiveAgent decode(String tenantId, String agentId, Map<String, String> fields) {
+        return decode(tenantId, agentId, fields.get(STATE), Long.parseLong(fields.getOrDefault(VERSION, "0")));
+    }
+
+    private static <V> String pairs(Map<String, V> map) {
         return new TreeMap<>(map)
-                .entrySet().stream()
-                        .map(e -> e.getKey() + "=" + format.apply(e.getValue()))
-                        .collect(Collectors.joining(","));
+                .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 
+    // Decoding is on the routing path (dozens of agents per query): indexOf, no regular expressions.
     private static <V> Map<String, V> parsePairs(String encoded, Function<String, V> parse) {
         Map<String, V> map = new LinkedHashMap<>();
-        if (encoded != null && !encoded.isEmpty()) {
-            for (String entry : encoded.split(",")) {
-                int eq = entry.indexOf('=');
-                map.put(entry.substring(0, eq), parse.apply(entry.substring(eq + 1)));
-            }
+        int start = 0;
+        while (start < encoded.length()) {
+            int end = encoded.indexOf(',', start);
+            end = end < 0 ? encoded.length() : end;
+            int eq = encoded.indexOf('=', start);
+            map.put(encoded.substring(start, eq), parse.apply(encoded.substring(eq + 1, end)));
+            start = end + 1;
         }
         return map;
     }
 
     private static Set<Channel> channels(String encoded) {
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
-        if (encoded != null && !encoded.isEmpty()) {
-            Arrays.stream(encoded.split(",")).map(Channel::valueOf).forEach(channels::add);
+        int start = 0;
+        while (start < encoded.length()) {
+            int end = encoded.indexOf(',', start);
+            end = end < 0 ? encoded.length() : end;
+            channels.add(Channel.valueOf(encoded.substring(start, end)));
+            start = end + 1;
         }
         return channels;
     }
 
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
+    private static String[] splitExactly(String text, char separator, int parts) {
+        String[] result = new String[parts];
+        int start = 0;
+        for (int i = 0; i < parts - 1; i++) {
+            int end = text.indexOf(separator, start);
+            if (end < 0) {
+                return null;
+            }
+            result[i] = text.substring(start, end);
+            start = end + 1;
+        }
+        if (text.indexOf(separator, start) >= 0) {
+            return null;
+        }
+        result[parts - 1] = text.substring(start);
+        return result;
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String untext(String value) {
+        return value.isEmpty() ? null : URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 }

@@ -40,7 +40,9 @@ public class LivePresenceStore {
 
     public Optional<LiveAgent> find(String tenantId, String agentId) {
         Map<String, String> fields = redis.hash(String.class).hgetall(PresenceKeys.agent(tenantId, agentId));
-        return fields.isEmpty() ? Optional.empty() : Optional.of(LiveAgentCodec.agent(tenantId, agentId, fields));
+        return fields.containsKey(LiveAgentCodec.STATE)
+                ? Optional.of(LiveAgentCodec.decode(tenantId, agentId, fields))
+                : Optional.empty();
     }
 
     /**
@@ -48,40 +50,66 @@ public class LivePresenceStore {
      * yet). Returns the written state with its new version, or empty when someone else changed it first.
      */
     public Optional<LiveAgent> compareAndSet(LiveAgent before, LiveAgent after) {
+        // Only what differs from `before` is sent: if the version still matches, Redis holds exactly `before`.
         String tenant = after.tenantId();
         List<String> keys = new ArrayList<>();
         List<String> ops = new ArrayList<>();
         keys.add(PresenceKeys.agent(tenant, after.agentId()));
-        index(keys, ops, PresenceKeys.roster(tenant), "S+");
+        if (before == null) {
+            index(keys, ops, PresenceKeys.roster(tenant), "S+");
+        }
+        Set<Channel> wasRoutable = before == null ? Set.of() : before.routableChannels();
         Set<Channel> routable = after.routableChannels();
         for (Channel channel : Channel.values()) {
-            index(keys, ops, PresenceKeys.routable(tenant, channel), routable.contains(channel) ? "S+" : "S-");
+            boolean is = routable.contains(channel);
+            if (before == null || is != wasRoutable.contains(channel)) {
+                index(keys, ops, PresenceKeys.routable(tenant, channel), is ? "S+" : "S-");
+            }
         }
-        after.languages().keySet().forEach(language -> index(keys, ops, PresenceKeys.language(tenant, language), "S+"));
-        after.skills().forEach((skill, level) -> index(keys, ops, PresenceKeys.skill(tenant, skill), "Z+" + level));
-        if (before != null) {
-            before.languages().keySet().stream()
-                    .filter(language -> !after.languages().containsKey(language))
-                    .forEach(language -> index(keys, ops, PresenceKeys.language(tenant, language), "S-"));
-            before.skills().keySet().stream()
-                    .filter(skill -> !after.skills().containsKey(skill))
-                    .forEach(skill -> index(keys, ops, PresenceKeys.skill(tenant, skill), "Z-"));
-        }
-        Map<String, String> fields = LiveAgentCodec.fields(after);
-        List<String> args = new ArrayList<>();
+        Map<String, Integer> wasLanguages = before == null ? Map.of() : before.languages();
+        diff(wasLanguages, after.languages(), language -> PresenceKeys.language(tenant, language), keys, ops, false);
+        Map<String, Integer> wasSkills = before == null ? Map.of() : before.skills();
+        diff(wasSkills, after.skills(), skill -> PresenceKeys.skill(tenant, skill), keys, ops, true);
+        Map<String, Integer> wasPairs = before == null ? Map.of() : skillsByLanguage(before);
+        diff(wasPairs, skillsByLanguage(after), pair -> PresenceKeys.skillInLanguage(tenant, pair), keys, ops, true);
+
+        List<String> args = new ArrayList<>(4 + ops.size());
         args.add(String.valueOf(before == null ? 0 : before.version()));
         args.add(after.agentId());
-        args.add(String.valueOf(fields.size()));
-        fields.forEach((field, value) -> {
-            args.add(field);
-            args.add(value);
-        });
+        args.add(LiveAgentCodec.encode(after));
         args.addAll(ops);
         long version = APPLY.run(redis, keys, args).toLong();
         if (version < 0) {
             return Optional.empty();
         }
         return Optional.of(after.withVersion(version));
+    }
+
+    /** Index membership to add, re-score or remove, from the old entries to the new ones. */
+    private static void diff(
+            Map<String, Integer> was,
+            Map<String, Integer> is,
+            java.util.function.Function<String, String> key,
+            List<String> keys,
+            List<String> ops,
+            boolean scored) {
+        is.forEach((entry, level) -> {
+            if (!level.equals(was.get(entry)) || (!scored && !was.containsKey(entry))) {
+                index(keys, ops, key.apply(entry), scored ? "Z+" + level : "S+");
+            }
+        });
+        was.keySet().stream()
+                .filter(entry -> !is.containsKey(entry))
+                .forEach(entry -> index(keys, ops, key.apply(entry), scored ? "Z-" : "S-"));
+    }
+
+    /** {@code skill|language} → proficiency: the composite index that makes a language + skill query small. */
+    private static Map<String, Integer> skillsByLanguage(LiveAgent agent) {
+        Map<String, Integer> pairs = new HashMap<>();
+        agent.skills()
+                .forEach((skill, level) ->
+                        agent.languages().keySet().forEach(language -> pairs.put(skill + "|" + language, level)));
+        return pairs;
     }
 
     /** Removes the agent and their index entries, whatever their version. */
@@ -101,7 +129,10 @@ public class LivePresenceStore {
             }
             agent.languages().keySet().forEach(l -> index(keys, ops, PresenceKeys.language(tenantId, l), "S-"));
             agent.skills().keySet().forEach(s -> index(keys, ops, PresenceKeys.skill(tenantId, s), "Z-"));
-            List<String> args = new ArrayList<>(List.of(String.valueOf(agent.version()), agentId, "-1"));
+            skillsByLanguage(agent)
+                    .keySet()
+                    .forEach(pair -> index(keys, ops, PresenceKeys.skillInLanguage(tenantId, pair), "Z-"));
+            List<String> args = new ArrayList<>(List.of(String.valueOf(agent.version()), agentId, ""));
             args.addAll(ops);
             if (APPLY.run(redis, keys, args).toLong() >= 0) {
                 return;
@@ -143,24 +174,29 @@ public class LivePresenceStore {
         String routable = PresenceKeys.routable(tenantId, channel);
         List<String> keys = new ArrayList<>();
         keys.add(routable);
-        keys.add(language == null ? routable : PresenceKeys.language(tenantId, language));
+        boolean composite = language != null && !minimumSkills.isEmpty();
+        keys.add(language == null || composite ? routable : PresenceKeys.language(tenantId, language));
         List<String> args = new ArrayList<>();
         args.add(PresenceKeys.agentPrefix(tenantId));
         args.add(String.valueOf(limit));
-        minimumSkills.forEach((skill, level) -> {
-            keys.add(PresenceKeys.skill(tenantId, skill));
-            args.add(String.valueOf(level));
-        });
+        boolean first = true;
+        for (Map.Entry<String, Integer> skill : minimumSkills.entrySet()) {
+            // The walk starts from the first skill's agents: within the language when one is asked, a tenth of them.
+            keys.add(
+                    first && language != null
+                            ? PresenceKeys.skillInLanguage(tenantId, skill.getKey() + "|" + language)
+                            : PresenceKeys.skill(tenantId, skill.getKey()));
+            args.add(String.valueOf(skill.getValue()));
+            first = false;
+        }
         Response flat = ELIGIBLE.run(redis, keys, args);
-        List<LiveAgent> agents = new ArrayList<>(flat.size() / 2);
-        for (int i = 0; i + 1 < flat.size(); i += 2) {
-            String agentId = flat.get(i).toString();
-            Response hash = flat.get(i + 1);
-            Map<String, String> fields = new HashMap<>();
-            for (int f = 0; f + 1 < hash.size(); f += 2) {
-                fields.put(hash.get(f).toString(), hash.get(f + 1).toString());
-            }
-            agents.add(LiveAgentCodec.agent(tenantId, agentId, fields));
+        List<LiveAgent> agents = new ArrayList<>(flat.size() / 3);
+        for (int i = 0; i + 2 < flat.size(); i += 3) {
+            agents.add(LiveAgentCodec.decode(
+                    tenantId,
+                    flat.get(i).toString(),
+                    flat.get(i + 1).toString(),
+                    flat.get(i + 2).toLong()));
         }
         return agents;
     }

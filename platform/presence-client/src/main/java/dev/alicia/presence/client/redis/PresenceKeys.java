@@ -37,6 +37,12 @@ public final class PresenceKeys {
         return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "skill", skill);
     }
 
+    /** Sorted set of the agents who have a skill and speak a language ({@code skill|language}), by proficiency. */
+    public static String skillInLanguage(String tenantId, String skillAndLanguage) {
+        String[] pair = skillAndLanguage.split("\\|", 2);
+        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "skill", pair[0], "lang", pair[1]);
+    }
+
     /** Set of every agent of the tenant with live state. */
     public static String roster(String tenantId) {
         return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "agents");

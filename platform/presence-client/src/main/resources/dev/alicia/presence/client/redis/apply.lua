@@ -4,29 +4,21 @@
 -- KEYS[2..]  index keys, each with an operation in ARGV
 -- ARGV[1]    expected version ('0' for an agent not in Redis yet)
 -- ARGV[2]    agent id (the member of the indexes)
--- ARGV[3]    n, the number of field/value pairs that follow; -1 deletes the agent hash
--- ARGV[4..]  n field/value pairs, then one operation per index key: 'S+' SADD, 'S-' SREM, 'Z-' ZREM,
---            'Z+<score>' ZADD with that score
+-- ARGV[3]    the new state line; empty deletes the agent hash
+-- ARGV[4..]  one operation per index key: 'S+' SADD, 'S-' SREM, 'Z-' ZREM, 'Z+<score>' ZADD with that score
 -- Returns the new version, or -1 when the expected version is stale.
 local current = redis.call('HGET', KEYS[1], 'version') or '0'
 if current ~= ARGV[1] then
   return -1
 end
-local n = tonumber(ARGV[3])
 local version = tonumber(current) + 1
-local ops = 4
-if n < 0 then
+if ARGV[3] == '' then
   redis.call('DEL', KEYS[1])
 else
-  local fields = {}
-  for i = 4, 3 + 2 * n do
-    fields[#fields + 1] = ARGV[i]
-  end
-  redis.call('HSET', KEYS[1], 'version', tostring(version), unpack(fields))
-  ops = 4 + 2 * n
+  redis.call('HSET', KEYS[1], 'state', ARGV[3], 'version', tostring(version))
 end
 for k = 2, #KEYS do
-  local op = ARGV[ops + k - 2]
+  local op = ARGV[k + 2]
   if op == 'S+' then
     redis.call('SADD', KEYS[k], ARGV[2])
   elseif op == 'S-' then
