@@ -118,8 +118,10 @@ class PresenceResourceTest {
                 .statusCode(201);
         create(tenant, camille("john").replace("\"code\": \"fr\"", "\"code\": \"de\""))
                 .statusCode(201);
+        create(tenant, camille("mia").replace("\"billing\", \"proficiency\": 2", "\"billing\", \"proficiency\": 4"))
+                .statusCode(201);
         createCamille(tenant, "offline-ines");
-        for (String agent : new String[] {"camille", "luc", "john"}) {
+        for (String agent : new String[] {"camille", "luc", "john", "mia"}) {
             choose(tenant, agent, "AVAILABLE", null).statusCode(200);
         }
 
@@ -131,14 +133,23 @@ class PresenceResourceTest {
                 .get("/agents/eligible")
                 .then()
                 .statusCode(200)
-                .body("agentId", containsInAnyOrder("camille"));
+                .body("agentId", containsInAnyOrder("camille", "mia"));
+        given().header("X-Tenant", tenant)
+                .queryParam("channel", "VOICE")
+                .queryParam("language", "fr")
+                .queryParam("skill", "stolen_card:3", "billing:3")
+                .when()
+                .get("/agents/eligible")
+                .then()
+                .statusCode(200)
+                .body("agentId", containsInAnyOrder("mia"));
         given().header("X-Tenant", tenant)
                 .queryParam("channel", "CHAT")
                 .queryParam("language", "fr")
                 .when()
                 .get("/agents/eligible")
                 .then()
-                .body("agentId", containsInAnyOrder("camille", "luc"));
+                .body("agentId", containsInAnyOrder("camille", "luc", "mia"));
     }
 
     @Test

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -45,6 +47,13 @@ public final class LuaScript {
             }
             return redis.execute("EVAL", arguments(source, keys, args));
         }
+    }
+
+    /** The same, without blocking a thread: for callers that keep many reservations in flight. */
+    public Uni<Response> runAsync(ReactiveRedisDataSource redis, List<String> keys, List<String> args) {
+        return redis.execute("EVALSHA", arguments(sha1, keys, args))
+                .onFailure(e -> e.getMessage() != null && e.getMessage().contains("NOSCRIPT"))
+                .recoverWithUni(() -> redis.execute("EVAL", arguments(source, keys, args)));
     }
 
     public String sha1() {

@@ -18,18 +18,17 @@ import dev.alicia.presence.client.model.LiveAgent;
 import dev.alicia.presence.client.model.Load;
 
 /**
- * An agent's live state as one line of text in their Redis hash ({@code state}), and back. One field rather than
- * one per attribute: the eligible-agents query returns dozens of agents per call, and one bulk string each keeps
- * Redis's reply and the client's parsing small. Parts are separated by {@code ;}; free text is URL-encoded.
+ * An agent's live state as one line of text, the value of their field in the tenant's state hash, and back. One
+ * line rather than one field per attribute: the eligible-agents query returns dozens of agents per call, and one
+ * bulk string each keeps Redis's reply and the client's parsing small. Parts are separated by {@code ;}; free text
+ * is URL-encoded; Redis prefixes the version when it writes the line.
  *
- * <pre>status;breakReason;team;languages;skills;channels;capacity;strengths;load;idleSince
- * AVAILABLE;;fraud;en=4,fr=5;stolen_card=5;CHAT,VOICE;CHAT=3,VOICE=1/3;empathy=0.95;;1764057600000</pre>
+ * <pre>version;status;breakReason;team;languages;skills;channels;capacity;strengths;load;idleSince
+ * 7;AVAILABLE;;fraud;en=4,fr=5;stolen_card=5;CHAT,VOICE;CHAT=3,VOICE=1/3;empathy=0.95;;1764057600000</pre>
  */
 final class LiveAgentCodec {
 
-    static final String STATE = "state";
-    static final String VERSION = "version";
-    private static final int PARTS = 10;
+    private static final int PARTS = 11;
 
     private LiveAgentCodec() {}
 
@@ -48,11 +47,14 @@ final class LiveAgentCodec {
                 String.valueOf(agent.idleSince()));
     }
 
-    static LiveAgent decode(String tenantId, String agentId, String state, long version) {
-        String[] parts = splitExactly(state, ';', PARTS);
-        if (parts == null) {
+    /** Reads {@code <version>;<state line>} as Redis stores it. */
+    static LiveAgent decode(String tenantId, String agentId, String stored) {
+        String[] all = splitExactly(stored, ';', PARTS);
+        if (all == null) {
             throw new IllegalStateException("agent " + agentId + " has an unreadable live state");
         }
+        long version = Long.parseLong(all[0]);
+        String[] parts = java.util.Arrays.copyOfRange(all, 1, PARTS);
         return new LiveAgent(
                 tenantId,
                 agentId,
@@ -67,11 +69,6 @@ final class LiveAgentCodec {
                 Load.decode(parts[8]),
                 Long.parseLong(parts[9]),
                 version);
-    }
-
-    /** From an HGETALL-style map; empty when the agent has no live state. */
-    static LiveAgent decode(String tenantId, String agentId, Map<String, String> fields) {
-        return decode(tenantId, agentId, fields.get(STATE), Long.parseLong(fields.getOrDefault(VERSION, "0")));
     }
 
     private static <V> String pairs(Map<String, V> map) {

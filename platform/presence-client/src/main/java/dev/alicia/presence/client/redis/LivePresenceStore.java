@@ -13,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.alicia.kit.redis.LuaScript;
 import dev.alicia.presence.client.model.Channel;
 import dev.alicia.presence.client.model.LiveAgent;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -33,16 +35,16 @@ public class LivePresenceStore {
     public record Change(LiveAgent before, LiveAgent after) {}
 
     private final RedisDataSource redis;
+    private final ReactiveRedisDataSource reactive;
 
-    public LivePresenceStore(RedisDataSource redis) {
+    public LivePresenceStore(RedisDataSource redis, ReactiveRedisDataSource reactive) {
         this.redis = redis;
+        this.reactive = reactive;
     }
 
     public Optional<LiveAgent> find(String tenantId, String agentId) {
-        Map<String, String> fields = redis.hash(String.class).hgetall(PresenceKeys.agent(tenantId, agentId));
-        return fields.containsKey(LiveAgentCodec.STATE)
-                ? Optional.of(LiveAgentCodec.decode(tenantId, agentId, fields))
-                : Optional.empty();
+        String stored = redis.hash(String.class).hget(PresenceKeys.states(tenantId), agentId);
+        return Optional.ofNullable(stored).map(line -> LiveAgentCodec.decode(tenantId, agentId, line));
     }
 
     /**
@@ -50,14 +52,29 @@ public class LivePresenceStore {
      * yet). Returns the written state with its new version, or empty when someone else changed it first.
      */
     public Optional<LiveAgent> compareAndSet(LiveAgent before, LiveAgent after) {
+        Call call = prepare(before, after);
+        return written(after, APPLY.run(redis, call.keys(), call.args()));
+    }
+
+    /** {@link #compareAndSet} without blocking the caller, so that many reservations can be in flight at once. */
+    public Uni<Optional<LiveAgent>> compareAndSetAsync(LiveAgent before, LiveAgent after) {
+        Call call = prepare(before, after);
+        return APPLY.runAsync(reactive, call.keys(), call.args()).map(response -> written(after, response));
+    }
+
+    private record Call(List<String> keys, List<String> args) {}
+
+    private static Optional<LiveAgent> written(LiveAgent after, Response response) {
+        long version = response.toLong();
+        return version < 0 ? Optional.empty() : Optional.of(after.withVersion(version));
+    }
+
+    private static Call prepare(LiveAgent before, LiveAgent after) {
         // Only what differs from `before` is sent: if the version still matches, Redis holds exactly `before`.
         String tenant = after.tenantId();
         List<String> keys = new ArrayList<>();
         List<String> ops = new ArrayList<>();
-        keys.add(PresenceKeys.agent(tenant, after.agentId()));
-        if (before == null) {
-            index(keys, ops, PresenceKeys.roster(tenant), "S+");
-        }
+        keys.add(PresenceKeys.states(tenant));
         Set<Channel> wasRoutable = before == null ? Set.of() : before.routableChannels();
         Set<Channel> routable = after.routableChannels();
         for (Channel channel : Channel.values()) {
@@ -66,23 +83,37 @@ public class LivePresenceStore {
                 index(keys, ops, PresenceKeys.routable(tenant, channel), is ? "S+" : "S-");
             }
         }
-        Map<String, Integer> wasLanguages = before == null ? Map.of() : before.languages();
-        diff(wasLanguages, after.languages(), language -> PresenceKeys.language(tenant, language), keys, ops, false);
-        Map<String, Integer> wasSkills = before == null ? Map.of() : before.skills();
-        diff(wasSkills, after.skills(), skill -> PresenceKeys.skill(tenant, skill), keys, ops, true);
-        Map<String, Integer> wasPairs = before == null ? Map.of() : skillsByLanguage(before);
-        diff(wasPairs, skillsByLanguage(after), pair -> PresenceKeys.skillInLanguage(tenant, pair), keys, ops, true);
+        // A reservation or a status change keeps languages and skills: their indexes are left alone.
+        boolean sameProfile = before != null
+                && before.languages().equals(after.languages())
+                && before.skills().equals(after.skills());
+        if (!sameProfile) {
+            Map<String, Integer> wasLanguages = before == null ? Map.of() : before.languages();
+            diff(
+                    wasLanguages,
+                    after.languages(),
+                    language -> PresenceKeys.language(tenant, language),
+                    keys,
+                    ops,
+                    false);
+            Map<String, Integer> wasSkills = before == null ? Map.of() : before.skills();
+            diff(wasSkills, after.skills(), skill -> PresenceKeys.skill(tenant, skill), keys, ops, true);
+            Map<String, Integer> wasPairs = before == null ? Map.of() : skillsByLanguage(before);
+            diff(
+                    wasPairs,
+                    skillsByLanguage(after),
+                    pair -> PresenceKeys.skillInLanguage(tenant, pair),
+                    keys,
+                    ops,
+                    true);
+        }
 
         List<String> args = new ArrayList<>(4 + ops.size());
         args.add(String.valueOf(before == null ? 0 : before.version()));
         args.add(after.agentId());
         args.add(LiveAgentCodec.encode(after));
         args.addAll(ops);
-        long version = APPLY.run(redis, keys, args).toLong();
-        if (version < 0) {
-            return Optional.empty();
-        }
-        return Optional.of(after.withVersion(version));
+        return new Call(keys, args);
     }
 
     /** Index membership to add, re-score or remove, from the old entries to the new ones. */
@@ -122,8 +153,7 @@ public class LivePresenceStore {
             LiveAgent agent = current.get();
             List<String> keys = new ArrayList<>();
             List<String> ops = new ArrayList<>();
-            keys.add(PresenceKeys.agent(tenantId, agentId));
-            index(keys, ops, PresenceKeys.roster(tenantId), "S-");
+            keys.add(PresenceKeys.states(tenantId));
             for (Channel channel : Channel.values()) {
                 index(keys, ops, PresenceKeys.routable(tenantId, channel), "S-");
             }
@@ -172,12 +202,12 @@ public class LivePresenceStore {
     public List<LiveAgent> eligible(
             String tenantId, Channel channel, String language, Map<String, Integer> minimumSkills, int limit) {
         String routable = PresenceKeys.routable(tenantId, channel);
-        List<String> keys = new ArrayList<>();
-        keys.add(routable);
         boolean composite = language != null && !minimumSkills.isEmpty();
+        List<String> keys = new ArrayList<>();
+        keys.add(PresenceKeys.states(tenantId));
+        keys.add(routable);
         keys.add(language == null || composite ? routable : PresenceKeys.language(tenantId, language));
         List<String> args = new ArrayList<>();
-        args.add(PresenceKeys.agentPrefix(tenantId));
         args.add(String.valueOf(limit));
         boolean first = true;
         for (Map.Entry<String, Integer> skill : minimumSkills.entrySet()) {
@@ -190,13 +220,10 @@ public class LivePresenceStore {
             first = false;
         }
         Response flat = ELIGIBLE.run(redis, keys, args);
-        List<LiveAgent> agents = new ArrayList<>(flat.size() / 3);
-        for (int i = 0; i + 2 < flat.size(); i += 3) {
+        List<LiveAgent> agents = new ArrayList<>(flat.size() / 2);
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
             agents.add(LiveAgentCodec.decode(
-                    tenantId,
-                    flat.get(i).toString(),
-                    flat.get(i + 1).toString(),
-                    flat.get(i + 2).toLong()));
+                    tenantId, flat.get(i).toString(), flat.get(i + 1).toString()));
         }
         return agents;
     }
@@ -204,9 +231,9 @@ public class LivePresenceStore {
     /** Every agent of the tenant with live state (statistics; not for the routing path). */
     public List<LiveAgent> all(String tenantId) {
         List<LiveAgent> agents = new ArrayList<>();
-        for (String agentId : redis.set(String.class).smembers(PresenceKeys.roster(tenantId))) {
-            find(tenantId, agentId).ifPresent(agents::add);
-        }
+        redis.hash(String.class)
+                .hgetall(PresenceKeys.states(tenantId))
+                .forEach((agentId, line) -> agents.add(LiveAgentCodec.decode(tenantId, agentId, line)));
         return agents;
     }
 

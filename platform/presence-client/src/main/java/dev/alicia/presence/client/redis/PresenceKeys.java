@@ -13,13 +13,9 @@ public final class PresenceKeys {
 
     private PresenceKeys() {}
 
-    public static String agent(String tenantId, String agentId) {
-        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "agent", agentId);
-    }
-
-    /** Prefix of agent hashes, for scripts that build their names. */
-    static String agentPrefix(String tenantId) {
-        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "agent") + ":";
+    /** Hash of the tenant's agents' live states: field = agent id, value = {@code <version>;<state line>}. */
+    public static String states(String tenantId) {
+        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "agents");
     }
 
     /** Set of the agents to whom a contact of this channel may be offered now. */
@@ -41,10 +37,5 @@ public final class PresenceKeys {
     public static String skillInLanguage(String tenantId, String skillAndLanguage) {
         String[] pair = skillAndLanguage.split("\\|", 2);
         return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "skill", pair[0], "lang", pair[1]);
-    }
-
-    /** Set of every agent of the tenant with live state. */
-    public static String roster(String tenantId) {
-        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "agents");
     }
 }
