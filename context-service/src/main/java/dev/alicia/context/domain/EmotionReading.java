@@ -1,0 +1,7 @@
+package dev.alicia.context.domain;
+
+/** What a message says of the customer's feeling: the emotion, how strong (0 to 1), and how they write. */
+public record EmotionReading(Emotion emotion, double intensity, Register register) {
+
+    public static final EmotionReading NEUTRAL = new EmotionReading(Emotion.NEUTRAL, 0, null);
+}
