@@ -3,8 +3,8 @@ package dev.alicia.context.api;
 import java.util.List;
 import java.util.Map;
 
-import dev.alicia.context.messaging.ConversationEvent;
+import dev.alicia.context.domain.StoryEvent;
 
-/** Everything kept about a customer: profile, routing features and the journey in order. */
+/** Everything kept about a customer: profile, routing features and the story in order. */
 public record ContextView(
-        String customerId, ProfileView profile, Map<String, String> features, List<ConversationEvent> journey) {}
+        String customerId, ProfileView profile, Map<String, String> features, List<StoryEvent> journey) {}

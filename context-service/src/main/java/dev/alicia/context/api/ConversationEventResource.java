@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.alicia.context.messaging.ConversationEvent;
-import dev.alicia.context.store.CustomerContextStore;
+import dev.alicia.context.service.ContextIngestion;
 import dev.alicia.kit.api.ProblemException;
 import dev.alicia.kit.api.Tenants;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,10 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Conversation events", description = "The REST way in for what Kafka adapters publish")
 public class ConversationEventResource {
 
-    private final CustomerContextStore store;
+    private final ContextIngestion ingestion;
 
-    public ConversationEventResource(CustomerContextStore store) {
-        this.store = store;
+    public ConversationEventResource(ContextIngestion ingestion) {
+        this.ingestion = ingestion;
     }
 
     @POST
@@ -35,7 +35,7 @@ public class ConversationEventResource {
         if (!Tenants.require(tenant).equals(event.tenantId())) {
             throw ProblemException.invalidField("tenantId", "must be the tenant of the request");
         }
-        boolean appended = store.append(event);
+        boolean appended = ingestion.ingest(event);
         return Response.status(appended ? Response.Status.CREATED : Response.Status.OK)
                 .build();
     }

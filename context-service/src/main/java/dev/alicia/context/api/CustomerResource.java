@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import dev.alicia.context.service.CustomerService;
 import dev.alicia.kit.api.Tenants;
@@ -37,6 +39,15 @@ public class CustomerResource {
             @PathParam("customerId") @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}") String customerId,
             @Valid @NotNull ProfileRequest profile) {
         return customers.saveProfile(Tenants.require(tenant), customerId, profile);
+    }
+
+    @DELETE
+    @Operation(summary = "Erase everything kept about the customer (profile, identities, story), everywhere")
+    public Response erase(
+            @HeaderParam(Tenants.HEADER) String tenant,
+            @PathParam("customerId") @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}") String customerId) {
+        customers.erase(Tenants.require(tenant), customerId);
+        return Response.noContent().build();
     }
 
     @GET

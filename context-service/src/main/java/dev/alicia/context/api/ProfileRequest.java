@@ -1,16 +1,22 @@
 package dev.alicia.context.api;
 
+import java.util.List;
+
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.alicia.context.domain.Register;
+import dev.alicia.context.messaging.ConversationEvent.ChannelIdentity;
 
-/** A customer's profile as the CRM knows it. */
+/** A customer's profile as the CRM knows it, with the channel identities that are theirs. */
 public record ProfileRequest(
         @NotBlank @Size(max = 200) String displayName,
 
         @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code like fr")
         String preferredLanguage,
 
-        Register register) {}
+        Register register,
+        @Size(max = 20) List<@Valid @NotNull ChannelIdentity> identities) {}

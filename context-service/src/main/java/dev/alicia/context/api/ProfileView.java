@@ -1,5 +1,13 @@
 package dev.alicia.context.api;
 
-import dev.alicia.context.domain.Register;
+import java.util.List;
 
-public record ProfileView(String customerId, String displayName, String preferredLanguage, Register register) {}
+import dev.alicia.context.domain.Register;
+import dev.alicia.context.messaging.ConversationEvent.ChannelIdentity;
+
+public record ProfileView(
+        String customerId,
+        String displayName,
+        String preferredLanguage,
+        Register register,
+        List<ChannelIdentity> identities) {}

@@ -3,7 +3,7 @@ package dev.alicia.context.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import dev.alicia.context.store.CustomerContextStore;
+import dev.alicia.context.service.ContextIngestion;
 import dev.alicia.kit.messaging.ConsumerLoops;
 import dev.alicia.kit.messaging.IncomingRecord;
 import io.quarkus.runtime.StartupEvent;
@@ -13,15 +13,18 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ConversationEventsConsumer {
 
-    /** Keyed {@code <tenantId>:<customerId>}: one customer's events, from any channel, stay in order. */
+    /**
+     * Keyed {@code <tenantId>:<customerId>} (or {@code <tenantId>:<identity type>:<value>} when the adapter does not
+     * know the customer): one customer's events, from any channel, stay in order.
+     */
     public static final String TOPIC = "conversation.events";
 
     private static final Logger LOG = Logger.getLogger(ConversationEventsConsumer.class);
 
-    private final CustomerContextStore store;
+    private final ContextIngestion ingestion;
 
-    public ConversationEventsConsumer(CustomerContextStore store) {
-        this.store = store;
+    public ConversationEventsConsumer(ContextIngestion ingestion) {
+        this.ingestion = ingestion;
     }
 
     void start(@Observes StartupEvent startup, ConsumerLoops loops) {
@@ -30,7 +33,7 @@ public class ConversationEventsConsumer {
 
     void handle(IncomingRecord<ConversationEvent> record) {
         ConversationEvent event = record.value();
-        boolean appended = store.append(event);
+        boolean appended = ingestion.ingest(event);
         LOG.debugf(
                 "event %s of tenant %s %s", event.eventId(), event.tenantId(), appended ? "appended" : "already seen");
     }

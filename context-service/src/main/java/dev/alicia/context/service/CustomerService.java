@@ -1,27 +1,71 @@
 package dev.alicia.context.service;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.alicia.context.api.ContextView;
 import dev.alicia.context.api.ProfileRequest;
 import dev.alicia.context.api.ProfileView;
+import dev.alicia.context.domain.BriefBuilder;
+import dev.alicia.context.domain.HandoffBrief;
+import dev.alicia.context.domain.StoryEvent;
+import dev.alicia.context.messaging.ConversationEvent.ChannelIdentity;
+import dev.alicia.context.messaging.ErasureEvents;
+import dev.alicia.context.persistence.CustomerIdentity;
 import dev.alicia.context.persistence.CustomerProfile;
 import dev.alicia.context.store.CustomerContextStore;
 import dev.alicia.kit.api.ProblemException;
 
-/** Customer profiles (database) and their live context (Redis), read and written together. */
+/** Customer profiles and identities (database, identities mirrored in Redis) and their live story (Redis). */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class CustomerService {
 
     private final CustomerContextStore store;
+    private final ErasureEvents erasures;
+    private final BriefBuilder briefs = new BriefBuilder();
+    private final Clock clock = Clock.systemUTC();
 
-    public CustomerService(CustomerContextStore store) {
+    public CustomerService(CustomerContextStore store, ErasureEvents erasures) {
         this.store = store;
+        this.erasures = erasures;
+    }
+
+    /**
+     * Erases everything kept about the customer, everywhere: profile and identities (database and Redis), the
+     * story, its features and contact index (Redis); then tells the other services. Erasing twice is harmless.
+     */
+    public void erase(String tenantId, String customerId) {
+        List<String> contacts = store.journey(tenantId, customerId).stream()
+                .map(StoryEvent::contactId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        for (CustomerIdentity identity : CustomerIdentity.of(tenantId, customerId)) {
+            store.unlinkIdentity(tenantId, identity.type, identity.value);
+            identity.delete();
+        }
+        CustomerProfile.find(tenantId, customerId).ifPresent(CustomerProfile::delete);
+        store.erase(tenantId, customerId, contacts);
+        erasures.erased(tenantId, customerId);
     }
 
     public ProfileView saveProfile(String tenantId, String customerId, ProfileRequest request) {
+        List<ChannelIdentity> identities = request.identities() == null ? List.of() : request.identities();
+        for (ChannelIdentity identity : identities) {
+            CustomerIdentity.find(tenantId, identity.type(), identity.value())
+                    .filter(owner -> !owner.customerId.equals(customerId))
+                    .ifPresent(owner -> {
+                        throw ProblemException.conflict(
+                                "identity " + identity.type() + " is already another customer's");
+                    });
+        }
         CustomerProfile profile = CustomerProfile.find(tenantId, customerId).orElseGet(() -> {
             CustomerProfile created = new CustomerProfile();
             created.tenantId = tenantId;
@@ -32,23 +76,64 @@ public class CustomerService {
         profile.preferredLanguage = request.preferredLanguage();
         profile.register = request.register();
         profile.persist();
-        return view(profile);
+        for (CustomerIdentity old : CustomerIdentity.of(tenantId, customerId)) {
+            if (identities.stream()
+                    .noneMatch(i -> i.type() == old.type && i.value().equals(old.value))) {
+                old.delete();
+                store.unlinkIdentity(tenantId, old.type, old.value);
+            }
+        }
+        for (ChannelIdentity identity : identities) {
+            if (CustomerIdentity.find(tenantId, identity.type(), identity.value())
+                    .isEmpty()) {
+                CustomerIdentity link = new CustomerIdentity();
+                link.tenantId = tenantId;
+                link.type = identity.type();
+                link.value = identity.value();
+                link.customerId = customerId;
+                link.persist();
+            }
+            store.linkIdentity(tenantId, identity.type(), identity.value(), customerId);
+        }
+        return view(profile, identities);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ContextView context(String tenantId, String customerId) {
-        ProfileView profile = CustomerProfile.find(tenantId, customerId)
-                .map(CustomerService::view)
-                .orElse(null);
-        var features = store.features(tenantId, customerId);
-        var journey = store.journey(tenantId, customerId);
-        if (profile == null && journey.isEmpty()) {
+        Optional<CustomerProfile> profile = CustomerProfile.find(tenantId, customerId);
+        List<StoryEvent> journey = store.journey(tenantId, customerId);
+        if (profile.isEmpty() && journey.isEmpty()) {
             throw ProblemException.notFound("customer", customerId);
         }
-        return new ContextView(customerId, profile, features, journey);
+        Map<String, String> features = store.features(tenantId, customerId);
+        return new ContextView(
+                customerId,
+                profile.map(p -> view(p, identities(tenantId, customerId))).orElse(null),
+                features,
+                journey);
     }
 
-    private static ProfileView view(CustomerProfile profile) {
-        return new ProfileView(profile.customerId, profile.displayName, profile.preferredLanguage, profile.register);
+    /** The brief of a contact: the story of the customer it belongs to, told for the agent who picks it up. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public HandoffBrief brief(String tenantId, String contactId) {
+        String customerId = store.customerOfContact(tenantId, contactId)
+                .orElseThrow(() -> ProblemException.notFound("contact", contactId));
+        BriefBuilder.Profile profile = CustomerProfile.find(tenantId, customerId)
+                .map(p -> new BriefBuilder.Profile(p.displayName, p.preferredLanguage, p.register))
+                .orElse(null);
+        return briefs.build(customerId, contactId, profile, store.journey(tenantId, customerId), clock.instant());
+    }
+
+    private static List<ChannelIdentity> identities(String tenantId, String customerId) {
+        List<ChannelIdentity> identities = new ArrayList<>();
+        for (CustomerIdentity identity : CustomerIdentity.of(tenantId, customerId)) {
+            identities.add(new ChannelIdentity(identity.type, identity.value));
+        }
+        return identities;
+    }
+
+    private static ProfileView view(CustomerProfile profile, List<ChannelIdentity> identities) {
+        return new ProfileView(
+                profile.customerId, profile.displayName, profile.preferredLanguage, profile.register, identities);
     }
 }

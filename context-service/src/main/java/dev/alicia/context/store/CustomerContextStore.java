@@ -3,20 +3,23 @@ package dev.alicia.context.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.alicia.context.messaging.ConversationEvent;
+import dev.alicia.context.domain.IdentityType;
+import dev.alicia.context.domain.StoryEvent;
 import dev.alicia.kit.redis.LuaScript;
 import dev.alicia.kit.redis.RedisKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 
 /**
- * A customer's live context in Redis (layout in docs/redis-keys.md): the journey of events in order, the
- * ids already seen (so a redelivered event is not appended twice) and the compact routing features the
- * router reads. One customer's keys share the tag {@code {tenant:customer}}.
+ * Customers' live context in Redis (layout in docs/redis-keys.md). Per customer, under the tag
+ * {@code {tenant:customer}}: the story in order, the event ids already seen (a redelivered event is not appended
+ * twice) and the compact routing features. Per tenant, under {@code {tenant}}: which customer a contact or a
+ * channel identity belongs to.
  */
 @ApplicationScoped
 public class CustomerContextStore {
@@ -35,34 +38,74 @@ public class CustomerContextStore {
     }
 
     /** Returns true when the event was appended, false when it had been already. */
-    public boolean append(ConversationEvent event) {
-        String tag = RedisKeys.entityTag(event.tenantId(), event.customerId());
-        List<String> keys = List.of(key(tag, "seen"), key(tag, "journey"), key(tag, "features"));
+    public boolean append(String tenantId, StoryEvent event) {
+        String tag = RedisKeys.entityTag(tenantId, event.customerId());
+        List<String> keys =
+                List.of(customerKey(tag, "seen"), customerKey(tag, "journey"), customerKey(tag, "features"));
         List<String> args = new ArrayList<>(List.of(
                 event.eventId(), json(event), String.valueOf(config.retention().toSeconds())));
         addFeature(args, "language", event.language());
         addFeature(args, "intent", event.intent());
         addFeature(args, "lastChannel", event.channel().name());
+        if (event.emotion() != null && event.customerWords()) {
+            addFeature(args, "emotion", event.emotion().name());
+            addFeature(args, "emotionIntensity", String.valueOf(event.emotionIntensity()));
+        }
+        addFeature(
+                args,
+                "register",
+                event.register() == null ? null : event.register().name());
         addFeature(args, "updatedAt", event.occurredAt().toString());
         return APPEND.run(redis, keys, args).toLong() == 1L;
     }
 
     public Map<String, String> features(String tenantId, String customerId) {
-        return redis.hash(String.class).hgetall(key(RedisKeys.entityTag(tenantId, customerId), "features"));
+        return redis.hash(String.class).hgetall(customerKey(RedisKeys.entityTag(tenantId, customerId), "features"));
     }
 
-    public List<ConversationEvent> journey(String tenantId, String customerId) {
-        List<String> raw =
-                redis.list(String.class).lrange(key(RedisKeys.entityTag(tenantId, customerId), "journey"), 0, -1);
-        List<ConversationEvent> events = new ArrayList<>(raw.size());
+    public List<StoryEvent> journey(String tenantId, String customerId) {
+        List<String> raw = redis.list(String.class)
+                .lrange(customerKey(RedisKeys.entityTag(tenantId, customerId), "journey"), 0, -1);
+        List<StoryEvent> events = new ArrayList<>(raw.size());
         for (String json : raw) {
             try {
-                events.add(mapper.readValue(json, ConversationEvent.class));
+                events.add(mapper.readValue(json, StoryEvent.class));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("unreadable journey entry for a customer", e);
             }
         }
         return events;
+    }
+
+    /** Remembers whose contact this is, for as long as the customer's story is kept. */
+    public void rememberContact(String tenantId, String contactId, String customerId) {
+        redis.value(String.class)
+                .setex(contactKey(tenantId, contactId), config.retention().toSeconds(), customerId);
+    }
+
+    public Optional<String> customerOfContact(String tenantId, String contactId) {
+        return Optional.ofNullable(redis.value(String.class).get(contactKey(tenantId, contactId)));
+    }
+
+    public void linkIdentity(String tenantId, IdentityType type, String value, String customerId) {
+        redis.hash(String.class).hset(identitiesKey(tenantId), type + ":" + value, customerId);
+    }
+
+    public void unlinkIdentity(String tenantId, IdentityType type, String value) {
+        redis.hash(String.class).hdel(identitiesKey(tenantId), type + ":" + value);
+    }
+
+    public Optional<String> customerOfIdentity(String tenantId, IdentityType type, String value) {
+        return Optional.ofNullable(redis.hash(String.class).hget(identitiesKey(tenantId), type + ":" + value));
+    }
+
+    /** Removes every key of the customer's story, and the contact index entries that point to it. */
+    public void erase(String tenantId, String customerId, List<String> contactIds) {
+        String tag = RedisKeys.entityTag(tenantId, customerId);
+        redis.key().del(customerKey(tag, "seen"), customerKey(tag, "journey"), customerKey(tag, "features"));
+        for (String contactId : contactIds) {
+            redis.key().del(contactKey(tenantId, contactId));
+        }
     }
 
     private static void addFeature(List<String> args, String field, String value) {
@@ -72,7 +115,7 @@ public class CustomerContextStore {
         }
     }
 
-    private String json(ConversationEvent event) {
+    private String json(StoryEvent event) {
         try {
             return mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {
@@ -80,7 +123,15 @@ public class CustomerContextStore {
         }
     }
 
-    private static String key(String tag, String name) {
+    private static String customerKey(String tag, String name) {
         return RedisKeys.key(NAMESPACE, tag, name);
+    }
+
+    private static String contactKey(String tenantId, String contactId) {
+        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "contact", contactId);
+    }
+
+    private static String identitiesKey(String tenantId) {
+        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "identities");
     }
 }

@@ -24,6 +24,16 @@ class ConversationEventContractTest {
     Validator validator;
 
     @Test
+    void the_erasure_events_this_service_publishes_read_as_the_contract_shows_them() throws Exception {
+        AsyncApiContract contract = AsyncApiContract.load();
+        assertThat(contract.address("contextErasures")).isEqualTo(ErasureEvents.TOPIC);
+        for (String payload : contract.examplePayloads("CustomerErased")) {
+            CustomerErased event = mapper.readValue(payload, CustomerErased.class);
+            assertThat(mapper.readTree(mapper.writeValueAsString(event))).isEqualTo(mapper.readTree(payload));
+        }
+    }
+
+    @Test
     void every_conversation_event_example_of_the_contract_is_a_valid_event_for_this_service() throws Exception {
         AsyncApiContract contract = AsyncApiContract.load();
         assertThat(contract.address("conversationEvents")).isEqualTo(ConversationEventsConsumer.TOPIC);

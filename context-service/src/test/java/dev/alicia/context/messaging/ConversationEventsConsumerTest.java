@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import dev.alicia.context.domain.StoryEvent;
 import dev.alicia.context.store.CustomerContextStore;
 import dev.alicia.testing.KafkaTestClient;
 import dev.alicia.testing.RealInfrastructure;
@@ -70,7 +71,7 @@ class ConversationEventsConsumerTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(store.journey("bank-b", customer))
-                        .extracting(ConversationEvent::eventId)
+                        .extracting(StoryEvent::eventId)
                         .containsExactly("ev-1-" + customer, "ev-2-" + customer));
     }
 
@@ -101,7 +102,7 @@ class ConversationEventsConsumerTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(store.journey("bank-b", customer))
-                        .extracting(ConversationEvent::eventId)
+                        .extracting(StoryEvent::eventId)
                         .containsExactly("ev-good-" + customer));
     }
 

@@ -1,0 +1,36 @@
+package dev.alicia.context.domain;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One step of a customer's story as context-service keeps it: what the channel reported, the customer it was
+ * resolved to, and the feeling read from the customer's words when the channel did not give one.
+ */
+public record StoryEvent(
+        String eventId,
+        String customerId,
+        String contactId,
+        Channel channel,
+        ConversationEventType type,
+        Instant occurredAt,
+        String language,
+        String text,
+        String intent,
+        Double confidence,
+        Map<String, String> entities,
+        Emotion emotion,
+        Double emotionIntensity,
+        Register register,
+        String outcome) {
+
+    public StoryEvent {
+        entities = entities == null ? Map.of() : Map.copyOf(entities);
+    }
+
+    /** Whether the text is the customer's own words (not the bot's, not a note about a step). */
+    public boolean customerWords() {
+        return text != null
+                && (type == ConversationEventType.CUSTOMER_MESSAGE || type == ConversationEventType.INTENT_DETECTED);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.alicia.context.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.alicia.context.domain.Emotion;
+import dev.alicia.context.domain.EmotionDetector;
+import dev.alicia.context.domain.EmotionReading;
+import dev.alicia.context.domain.Register;
+import dev.alicia.context.domain.StoryEvent;
+import dev.alicia.context.messaging.ConversationEvent;
+import dev.alicia.context.persistence.CustomerIdentity;
+import dev.alicia.context.store.CustomerContextStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Adds an event to the right customer's story, from Kafka or REST alike: resolves who the customer is (their id,
+ * else the channel identity they used), reads their feeling and register from their words when the channel did
+ * not, and appends it once.
+ */
+@ApplicationScoped
+public class ContextIngestion {
+
+    private final CustomerContextStore store;
+    private final EmotionDetector detector = new EmotionDetector();
+
+    public ContextIngestion(CustomerContextStore store) {
+        this.store = store;
+    }
+
+    /** Returns true when appended, false for an event already in the story. */
+    public boolean ingest(ConversationEvent event) {
+        String customerId = resolve(event);
+        boolean customerWords = event.text() != null
+                && (event.type() == dev.alicia.context.domain.ConversationEventType.CUSTOMER_MESSAGE
+                        || event.type() == dev.alicia.context.domain.ConversationEventType.INTENT_DETECTED);
+        String language = event.language();
+        Emotion emotion = event.emotion();
+        Double intensity = event.emotionIntensity();
+        Register register = null;
+        if (customerWords) {
+            language = language != null ? language : detector.guessLanguage(event.text());
+            EmotionReading reading = detector.read(event.text(), language);
+            register = reading.register();
+            if (emotion == null) {
+                emotion = reading.emotion();
+                intensity = reading.intensity();
+            }
+        }
+        StoryEvent story = new StoryEvent(
+                event.eventId(),
+                customerId,
+                event.contactId(),
+                event.channel(),
+                event.type(),
+                event.occurredAt(),
+                language,
+                event.text(),
+                event.intent(),
+                event.confidence(),
+                event.entities(),
+                emotion,
+                intensity,
+                register,
+                event.outcome());
+        boolean appended = store.append(event.tenantId(), story);
+        if (event.contactId() != null) {
+            store.rememberContact(event.tenantId(), event.contactId(), customerId);
+        }
+        return appended;
+    }
+
+    /** Our id for the customer; an identity nobody claimed yet gets a stable provisional id of its own. */
+    private String resolve(ConversationEvent event) {
+        if (event.customerId() != null) {
+            return event.customerId();
+        }
+        ConversationEvent.ChannelIdentity identity = event.identity();
+        return store.customerOfIdentity(event.tenantId(), identity.type(), identity.value())
+                .or(() -> QuarkusTransaction.joiningExisting()
+                        .call(() -> CustomerIdentity.find(event.tenantId(), identity.type(), identity.value()))
+                        .map(known -> known.customerId))
+                .orElseGet(() -> "anon-" + digest(identity.type() + ":" + identity.value()));
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
