@@ -51,6 +51,17 @@ public class CustomerResource {
     }
 
     @GET
+    @Path("/routing-features")
+    @Operation(
+            summary =
+                    "The compact read routing needs: language, register, intent, priority, emotion, last agent and outcome")
+    public java.util.Map<String, String> routingFeatures(
+            @HeaderParam(Tenants.HEADER) String tenant,
+            @PathParam("customerId") @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}") String customerId) {
+        return customers.routingFeatures(Tenants.require(tenant), customerId);
+    }
+
+    @GET
     @Path("/context")
     @Operation(summary = "The customer's profile, routing features and journey so far")
     public ContextView context(

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One step of a customer's story as context-service keeps it: what the channel reported, the customer it was
- * resolved to, and the feeling read from the customer's words when the channel did not give one.
+ * resolved to, the feeling read from the customer's words when the channel did not give one, and the agent
+ * involved (who ended the contact, with which outcome).
  */
 public record StoryEvent(
         String eventId,
@@ -22,7 +23,8 @@ public record StoryEvent(
         Emotion emotion,
         Double emotionIntensity,
         Register register,
-        String outcome) {
+        String outcome,
+        String agentId) {
 
     public StoryEvent {
         entities = entities == null ? Map.of() : Map.copyOf(entities);

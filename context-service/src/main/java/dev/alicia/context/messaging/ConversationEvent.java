@@ -43,7 +43,8 @@ public record ConversationEvent(
         Map<@Size(max = 64) String, @Size(max = 256) String> entities,
         Emotion emotion,
         @DecimalMin("0") @DecimalMax("1") Double emotionIntensity,
-        @Size(max = 64) String outcome) {
+        @Size(max = 64) String outcome,
+        @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}") String agentId) {
 
     /** The channel's own identity of the customer (a phone number, an email, a chat handle). */
     public record ChannelIdentity(

@@ -66,7 +66,8 @@ public class ContextIngestion {
                 emotion,
                 intensity,
                 register,
-                event.outcome());
+                event.outcome(),
+                event.agentId());
         boolean appended = store.append(event.tenantId(), story);
         if (event.contactId() != null) {
             store.rememberContact(event.tenantId(), event.contactId(), customerId);

@@ -113,6 +113,15 @@ public class CustomerService {
                 journey);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> routingFeatures(String tenantId, String customerId) {
+        Map<String, String> features = store.features(tenantId, customerId);
+        if (features.isEmpty()) {
+            throw ProblemException.notFound("customer context", customerId);
+        }
+        return features;
+    }
+
     /** The brief of a contact: the story of the customer it belongs to, told for the agent who picks it up. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public HandoffBrief brief(String tenantId, String contactId) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alicia.context.domain.ConversationEventType;
 import dev.alicia.context.domain.IdentityType;
 import dev.alicia.context.domain.StoryEvent;
 import dev.alicia.kit.redis.LuaScript;
@@ -46,6 +47,16 @@ public class CustomerContextStore {
                 event.eventId(), json(event), String.valueOf(config.retention().toSeconds())));
         addFeature(args, "language", event.language());
         addFeature(args, "intent", event.intent());
+        if (event.intent() != null) {
+            addFeature(args, "priority", config.urgentIntents().contains(event.intent()) ? "URGENT" : "NORMAL");
+        }
+        if (event.type() == ConversationEventType.CONTACT_ENDED && event.agentId() != null) {
+            addFeature(args, "lastAgent", event.agentId());
+            addFeature(args, "lastOutcome", event.outcome());
+            if (event.outcome() != null && event.outcome().startsWith("RESOLVED")) {
+                addFeature(args, "lastResolvedBy", event.agentId());
+            }
+        }
         addFeature(args, "lastChannel", event.channel().name());
         if (event.emotion() != null && event.customerWords()) {
             addFeature(args, "emotion", event.emotion().name());

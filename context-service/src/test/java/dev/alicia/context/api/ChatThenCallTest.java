@@ -76,7 +76,13 @@ class ChatThenCallTest {
         kafka.send(
                 "conversation.events",
                 tenant + ":CHAT_HANDLE:alicia.m",
-                event(tenant, "chat-1", "CHATBOT", "CONTACT_ENDED", chat, "\"outcome\": \"UNRESOLVED\""));
+                event(
+                        tenant,
+                        "chat-1",
+                        "CHATBOT",
+                        "CONTACT_ENDED",
+                        chat,
+                        "\"outcome\": \"UNRESOLVED\", \"agentId\": \"agent-luc\""));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().header("X-Tenant", tenant)
                         .get("/customers/{id}/context", "cust-alicia")
@@ -114,6 +120,18 @@ class ChatThenCallTest {
                 .body("pastContacts[0].outcome", equalTo("UNRESOLVED"))
                 .body("empathyCues", hasItem(containsString("Do not ask again for: cardLast4")))
                 .body("empathyCues", hasItem(containsString("say you have their details")));
+
+        given().header("X-Tenant", tenant)
+                .when()
+                .get("/customers/{id}/routing-features", "cust-alicia")
+                .then()
+                .statusCode(Status.OK.getStatusCode())
+                .body("language", equalTo("fr"))
+                .body("intent", equalTo("stolen_card"))
+                .body("priority", equalTo("URGENT"))
+                .body("emotion", equalTo("FEAR"))
+                .body("lastAgent", equalTo("agent-luc"))
+                .body("lastOutcome", equalTo("UNRESOLVED"));
     }
 
     @Test

@@ -32,6 +32,7 @@ class BriefBuilderTest {
                         Emotion.FEAR,
                         0.6,
                         Register.FORMAL,
+                        null,
                         null),
                 event("call-1", ConversationEventType.STEP_TRIED, 40, "blocked the card in the app", null, Map.of()));
 
@@ -75,7 +76,8 @@ class BriefBuilderTest {
                         null,
                         null,
                         null,
-                        "UNRESOLVED"),
+                        "UNRESOLVED",
+                        "agent-7"),
                 event("call-1", ConversationEventType.CONTACT_STARTED, 0, null, null, Map.of()),
                 event("call-1", ConversationEventType.TRANSFERRED, 200, "cards → fraud", null, Map.of()));
 
@@ -120,6 +122,7 @@ class BriefBuilderTest {
                 intent,
                 null,
                 entities,
+                null,
                 null,
                 null,
                 null,
