@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a benchmark and writes its results into docs/benchmarks.md. Run it alone: no test build at the same time.
 #   benchmarks/run.sh presence     reservations/s and eligible-agents query latency, 20,000 agents
+#   benchmarks/run.sh context      conversation events ingested/s and handoff brief assembly latency
 # The Redis floor comes from redis-benchmark (Debian: apt-get install redis-tools); without it the table
 # says so and shows no ratio.
 set -euo pipefail
@@ -8,6 +9,7 @@ cd "$(dirname "$0")/.."
 ./mvnw -B -q -DskipTests install -pl benchmarks -am
 case "${1:-}" in
   presence) main=dev.alicia.bench.PresenceBenchmark ;;
-  *) echo "usage: benchmarks/run.sh presence" >&2; exit 2 ;;
+  context) main=dev.alicia.bench.ContextBenchmark ;;
+  *) echo "usage: benchmarks/run.sh presence|context" >&2; exit 2 ;;
 esac
 exec java -Xmx2g -cp "benchmarks/target/classes:benchmarks/target/lib/*" "$main" docs/benchmarks.md

@@ -18,6 +18,7 @@ public final class EmotionDetector {
             List.of(Emotion.ANGER, Emotion.FEAR, Emotion.SHAME, Emotion.DISSATISFACTION, Emotion.POSITIVE);
 
     private static final int NEGATION_WINDOW = 3;
+    private static final Map<String, String[]> CUE_WORDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EmotionReading read(String text, String languageHint) {
         if (text == null || text.isBlank()) {
@@ -28,7 +29,7 @@ public final class EmotionDetector {
         Map<Emotion, Double> scores = new EnumMap<>(Emotion.class);
         Lexicon.CUES.get(language).forEach((emotion, cues) -> {
             for (String cue : cues) {
-                int length = cue.split(" ").length;
+                int length = words(cue).length;
                 for (int at : matches(words, cue)) {
                     int first = at - length + 1;
                     double weight = intensified(words, first, language) ? 1.5 : 1.0;
@@ -85,7 +86,7 @@ public final class EmotionDetector {
 
     /** Positions of the cue's last word wherever the cue occurs; {@code *} at the end of a word matches any ending. */
     static List<Integer> matches(String[] words, String cue) {
-        String[] parts = cue.split(" ");
+        String[] parts = words(cue);
         List<Integer> found = new ArrayList<>();
         for (int start = 0; start + parts.length <= words.length; start++) {
             boolean all = true;
@@ -97,6 +98,11 @@ public final class EmotionDetector {
             }
         }
         return found;
+    }
+
+    /** A cue's words, split once: the lexicon is fixed, and every message is checked against all of it. */
+    private static String[] words(String cue) {
+        return CUE_WORDS.computeIfAbsent(cue, c -> c.split(" "));
     }
 
     private static boolean wordMatches(String word, String pattern) {

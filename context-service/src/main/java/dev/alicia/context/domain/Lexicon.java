@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 final class Lexicon {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9'!? ]");
+    private static final Pattern PUNCTUATION = Pattern.compile("([!?])");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Lexicon() {}
 
@@ -291,9 +294,8 @@ final class Lexicon {
         String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'');
         String plain =
                 MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
-        return plain.replaceAll("[^a-z0-9'!? ]", " ")
-                .replaceAll("([!?])", " $1 ")
-                .trim()
-                .replaceAll("\\s+", " ");
+        String words =
+                PUNCTUATION.matcher(NOT_WORD.matcher(plain).replaceAll(" ")).replaceAll(" $1 ");
+        return SPACES.matcher(words.trim()).replaceAll(" ");
     }
 }

@@ -68,11 +68,7 @@ public class ContextIngestion {
                 register,
                 event.outcome(),
                 event.agentId());
-        boolean appended = store.append(event.tenantId(), story);
-        if (event.contactId() != null) {
-            store.rememberContact(event.tenantId(), event.contactId(), customerId);
-        }
-        return appended;
+        return store.append(event.tenantId(), story);
     }
 
     /** Our id for the customer; an identity nobody claimed yet gets a stable provisional id of its own. */

@@ -38,13 +38,22 @@ public class CustomerContextStore {
         this.config = config;
     }
 
-    /** Returns true when the event was appended, false when it had been already. */
+    /**
+     * Appends the event to the customer's story unless it is there already, and indexes its contact the first
+     * time the customer is seen on it. Returns true when appended, false for a redelivery.
+     */
     public boolean append(String tenantId, StoryEvent event) {
         String tag = RedisKeys.entityTag(tenantId, event.customerId());
-        List<String> keys =
-                List.of(customerKey(tag, "seen"), customerKey(tag, "journey"), customerKey(tag, "features"));
+        List<String> keys = List.of(
+                customerKey(tag, "seen"),
+                customerKey(tag, "journey"),
+                customerKey(tag, "features"),
+                customerKey(tag, "contacts"));
         List<String> args = new ArrayList<>(List.of(
-                event.eventId(), json(event), String.valueOf(config.retention().toSeconds())));
+                event.eventId(),
+                json(event),
+                String.valueOf(config.retention().toSeconds()),
+                event.contactId() == null ? "" : event.contactId()));
         addFeature(args, "language", event.language());
         addFeature(args, "intent", event.intent());
         if (event.intent() != null) {
@@ -67,7 +76,12 @@ public class CustomerContextStore {
                 "register",
                 event.register() == null ? null : event.register().name());
         addFeature(args, "updatedAt", event.occurredAt().toString());
-        return APPEND.run(redis, keys, args).toLong() == 1L;
+        long result = APPEND.run(redis, keys, args).toLong();
+        if (result == 2L) {
+            // The tenant's slot, not the customer's: outside the script, and needed once per contact only.
+            rememberContact(tenantId, event.contactId(), event.customerId());
+        }
+        return result > 0;
     }
 
     public Map<String, String> features(String tenantId, String customerId) {
@@ -89,7 +103,7 @@ public class CustomerContextStore {
     }
 
     /** Remembers whose contact this is, for as long as the customer's story is kept. */
-    public void rememberContact(String tenantId, String contactId, String customerId) {
+    private void rememberContact(String tenantId, String contactId, String customerId) {
         redis.value(String.class)
                 .setex(contactKey(tenantId, contactId), config.retention().toSeconds(), customerId);
     }
@@ -113,7 +127,12 @@ public class CustomerContextStore {
     /** Removes every key of the customer's story, and the contact index entries that point to it. */
     public void erase(String tenantId, String customerId, List<String> contactIds) {
         String tag = RedisKeys.entityTag(tenantId, customerId);
-        redis.key().del(customerKey(tag, "seen"), customerKey(tag, "journey"), customerKey(tag, "features"));
+        redis.key()
+                .del(
+                        customerKey(tag, "seen"),
+                        customerKey(tag, "journey"),
+                        customerKey(tag, "features"),
+                        customerKey(tag, "contacts"));
         for (String contactId : contactIds) {
             redis.key().del(contactKey(tenantId, contactId));
         }
