@@ -247,17 +247,7 @@ public final class ContextBenchmark {
                     "\nNo `redis-benchmark` on this machine (Debian: `apt-get install redis-tools`): no floor measured.\n");
             return md.toString();
         }
-        md.append("\nThe floor, measured by `redis-benchmark` against the same server in the same run:\n\n");
-        md.append("| redis-benchmark | requests/s | p50 | p99 |\n|---|---|---|---|\n");
-        for (RedisBenchmarkFloor.Figures figures : floor) {
-            md.append(String.format(
-                    Locale.ROOT,
-                    "| %s | %,.0f | %.3f ms | %.3f ms |%n",
-                    figures.command(),
-                    figures.requestsPerSecond(),
-                    figures.p50Millis(),
-                    figures.p99Millis()));
-        }
+        md.append(RedisBenchmarkFloor.table(floor));
         md.append(String.format(
                 Locale.ROOT,
                 "%nRatios: events ingested/s = **%.2f×** the PING requests/s at the same concurrency; brief p99 = "

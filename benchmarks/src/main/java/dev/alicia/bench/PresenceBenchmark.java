@@ -28,12 +28,6 @@ import dev.alicia.presence.client.model.Load;
 import dev.alicia.presence.client.model.PresenceRuleViolation;
 import dev.alicia.presence.client.redis.LivePresenceStore;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
-import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.RedisAPI;
-import io.vertx.redis.client.RedisOptions;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -61,27 +55,20 @@ public final class PresenceBenchmark {
     public static void main(String[] args) throws Exception {
         Path report = Path.of(args.length > 0 ? args[0] : "docs/benchmarks.md");
         try (EmbeddedRedisServer server = EmbeddedRedisServer.startTemporary()) {
-            Vertx vertx = Vertx.vertx();
-            Redis client = Redis.createClient(
-                    vertx,
-                    new RedisOptions()
-                            .setConnectionString(server.uri())
-                            .setMaxPoolSize(RESERVERS * 2)
-                            .setMaxPoolWaiting(4096));
-            ReactiveRedisDataSourceImpl reactive = new ReactiveRedisDataSourceImpl(vertx, client, RedisAPI.api(client));
-            RedisDataSource redis = new BlockingRedisDataSourceImpl(reactive, Duration.ofSeconds(10));
-            LivePresenceStore store = new LivePresenceStore(redis, reactive);
+            BenchRedis bench = new BenchRedis(server, Math.max(RESERVERS * 2, 16));
+            RedisDataSource redis = bench.blocking;
+            LivePresenceStore store = new LivePresenceStore(redis, bench.reactive);
 
             OUT.println("loading " + AGENTS + " agents ...");
             List<LiveAgent> agents = populate(store);
             OUT.println("eligible-agents query ...");
             redis.execute("CONFIG", "RESETSTAT");
             Histogram query = eligibleQueries(store);
-            double queryInRedis = scriptMicros(redis);
+            double queryInRedis = bench.scriptMicros();
             OUT.println("reservations with " + RESERVERS + " callers for " + RESERVATION_RUN.toSeconds() + " s ...");
             redis.execute("CONFIG", "RESETSTAT");
             Reservations reservations = reservations(store, agents);
-            double casInRedis = scriptMicros(redis);
+            double casInRedis = bench.scriptMicros();
             OUT.println("reservations with " + IN_FLIGHT + " in flight, non-blocking, for "
                     + RESERVATION_RUN.toSeconds() + " s ...");
             Reservations asynchronous = asyncReservations(store, reservations.finalStates());
@@ -114,8 +101,7 @@ public final class PresenceBenchmark {
             String section = section(query, queryInRedis, reservations, asynchronous, casInRedis, floor, server);
             OUT.println(section);
             BenchmarkReport.write(report, "presence", section);
-            client.close();
-            vertx.closeAndAwait();
+            bench.close();
         }
     }
 
@@ -338,21 +324,6 @@ public final class PresenceBenchmark {
         }
     }
 
-    /** Mean time Redis itself spent per script call since the last CONFIG RESETSTAT (INFO commandstats). */
-    private static double scriptMicros(RedisDataSource redis) {
-        String stats = redis.execute("INFO", "commandstats").toString();
-        for (String line : stats.split("\\r?\\n")) {
-            if (line.startsWith("cmdstat_evalsha:")) {
-                for (String field : line.substring(line.indexOf(':') + 1).split(",")) {
-                    if (field.startsWith("usec_per_call=")) {
-                        return Double.parseDouble(field.substring("usec_per_call=".length()));
-                    }
-                }
-            }
-        }
-        return Double.NaN;
-    }
-
     private static String section(
             Histogram query,
             double queryInRedis,
@@ -410,17 +381,7 @@ public final class PresenceBenchmark {
                     "\nNo `redis-benchmark` on this machine (Debian: `apt-get install redis-tools`): no floor measured.\n");
             return md.toString();
         }
-        md.append("\nThe floor, measured by `redis-benchmark` against the same server in the same run:\n\n");
-        md.append("| redis-benchmark | requests/s | p50 | p99 |\n|---|---|---|---|\n");
-        for (RedisBenchmarkFloor.Figures figures : floor) {
-            md.append(String.format(
-                    Locale.ROOT,
-                    "| %s | %,.0f | %.3f ms | %.3f ms |%n",
-                    figures.command(),
-                    figures.requestsPerSecond(),
-                    figures.p50Millis(),
-                    figures.p99Millis()));
-        }
+        md.append(RedisBenchmarkFloor.table(floor));
         RedisBenchmarkFloor.Figures ping = floor.get(0);
         RedisBenchmarkFloor.Figures evalsha = floor.get(floor.size() - 1);
         md.append(String.format(

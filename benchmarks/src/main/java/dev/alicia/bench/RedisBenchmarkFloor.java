@@ -35,6 +35,23 @@ final class RedisBenchmarkFloor {
         return Optional.empty();
     }
 
+    /** The floor as a markdown table, introduced, for a benchmark's section. */
+    static String table(List<Figures> floor) {
+        StringBuilder md = new StringBuilder();
+        md.append("\nThe floor, measured by `redis-benchmark` against the same server in the same run:\n\n");
+        md.append("| redis-benchmark | requests/s | p50 | p99 |\n|---|---|---|---|\n");
+        for (Figures figures : floor) {
+            md.append(String.format(
+                    java.util.Locale.ROOT,
+                    "| %s | %,.0f | %.3f ms | %.3f ms |%n",
+                    figures.command(),
+                    figures.requestsPerSecond(),
+                    figures.p50Millis(),
+                    figures.p99Millis()));
+        }
+        return md.toString();
+    }
+
     static Figures run(Path binary, int port, int clients, int requests, String label, String... command)
             throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of(
