@@ -14,6 +14,7 @@ import dev.alicia.context.api.ProfileRequest;
 import dev.alicia.context.api.ProfileView;
 import dev.alicia.context.domain.BriefBuilder;
 import dev.alicia.context.domain.HandoffBrief;
+import dev.alicia.context.domain.Register;
 import dev.alicia.context.domain.StoryEvent;
 import dev.alicia.context.messaging.ConversationEvent.ChannelIdentity;
 import dev.alicia.context.messaging.ErasureEvents;
@@ -76,6 +77,12 @@ public class CustomerService {
         profile.preferredLanguage = request.preferredLanguage();
         profile.register = request.register();
         profile.persist();
+        store.saveProfile(
+                tenantId,
+                customerId,
+                profile.displayName,
+                profile.preferredLanguage,
+                profile.register == null ? null : profile.register.name());
         for (CustomerIdentity old : CustomerIdentity.of(tenantId, customerId)) {
             if (identities.stream()
                     .noneMatch(i -> i.type() == old.type && i.value().equals(old.value))) {
@@ -127,9 +134,14 @@ public class CustomerService {
     public HandoffBrief brief(String tenantId, String contactId) {
         String customerId = store.customerOfContact(tenantId, contactId)
                 .orElseThrow(() -> ProblemException.notFound("contact", contactId));
-        BriefBuilder.Profile profile = CustomerProfile.find(tenantId, customerId)
-                .map(p -> new BriefBuilder.Profile(p.displayName, p.preferredLanguage, p.register))
-                .orElse(null);
+        // The hot copy in Redis, not the database: the brief is on the path of every assignment.
+        Map<String, String> hot = store.profile(tenantId, customerId);
+        BriefBuilder.Profile profile = hot.isEmpty()
+                ? null
+                : new BriefBuilder.Profile(
+                        hot.get("displayName"),
+                        hot.get("preferredLanguage"),
+                        hot.containsKey("register") ? Register.valueOf(hot.get("register")) : null);
         return briefs.build(customerId, contactId, profile, store.journey(tenantId, customerId), clock.instant());
     }
 

@@ -102,6 +102,25 @@ public class CustomerContextStore {
         return events;
     }
 
+    /** The hot copy of the profile routing and briefs read: name, language and register, under the customer's tag. */
+    public void saveProfile(String tenantId, String customerId, String displayName, String language, String register) {
+        String key = customerKey(RedisKeys.entityTag(tenantId, customerId), "profile");
+        Map<String, String> fields = new java.util.HashMap<>();
+        fields.put("displayName", displayName);
+        if (language != null) {
+            fields.put("preferredLanguage", language);
+        }
+        if (register != null) {
+            fields.put("register", register);
+        }
+        redis.key().del(key);
+        redis.hash(String.class).hset(key, fields);
+    }
+
+    public Map<String, String> profile(String tenantId, String customerId) {
+        return redis.hash(String.class).hgetall(customerKey(RedisKeys.entityTag(tenantId, customerId), "profile"));
+    }
+
     /** Remembers whose contact this is, for as long as the customer's story is kept. */
     private void rememberContact(String tenantId, String contactId, String customerId) {
         redis.value(String.class)
@@ -132,7 +151,8 @@ public class CustomerContextStore {
                         customerKey(tag, "seen"),
                         customerKey(tag, "journey"),
                         customerKey(tag, "features"),
-                        customerKey(tag, "contacts"));
+                        customerKey(tag, "contacts"),
+                        customerKey(tag, "profile"));
         for (String contactId : contactIds) {
             redis.key().del(contactKey(tenantId, contactId));
         }

@@ -2,11 +2,13 @@ package dev.alicia.context.api;
 
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response.Status;
 
 import dev.alicia.context.domain.Register;
 import dev.alicia.context.persistence.CustomerProfile;
 import dev.alicia.testing.RealInfrastructure;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +22,9 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "context"))
 class CustomerResourceTest {
+
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void a_customer_profile_is_kept_in_postgresql_with_how_they_like_to_be_addressed() {
@@ -35,6 +40,9 @@ class CustomerResourceTest {
                 .body("register", equalTo("FORMAL"));
 
         CustomerProfile stored = CustomerProfile.find("bank-b", customer).orElseThrow();
+        assertThat(redis.hash(String.class).hgetall("context:{bank-b:" + customer + "}:profile"))
+                .containsEntry("displayName", "Alicia Moreau")
+                .containsEntry("register", "FORMAL");
         assertThat(stored.displayName).isEqualTo("Alicia Moreau");
         assertThat(stored.register).isEqualTo(Register.FORMAL);
 
