@@ -22,10 +22,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.alicia.context.domain.BriefBuilder;
-import dev.alicia.context.domain.Channel;
-import dev.alicia.context.domain.ConversationEventType;
-import dev.alicia.context.domain.HandoffBrief;
+import dev.alicia.context.client.model.Channel;
+import dev.alicia.context.client.model.ConversationEventType;
+import dev.alicia.context.client.model.HandoffBrief;
+import dev.alicia.context.client.redis.StoryReader;
 import dev.alicia.context.messaging.ConversationEvent;
 import dev.alicia.context.service.ContextIngestion;
 import dev.alicia.context.store.ContextStoreConfig;
@@ -65,17 +65,22 @@ public final class ContextBenchmark {
                     .registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .setSerializationInclusion(JsonInclude.Include.NON_NULL);
-            CustomerContextStore store = new CustomerContextStore(redis.blocking, mapper, new ContextStoreConfig() {
-                @Override
-                public Duration retention() {
-                    return Duration.ofDays(30);
-                }
+            StoryReader reader = new StoryReader(redis.blocking, mapper);
+            CustomerContextStore store = new CustomerContextStore(
+                    redis.blocking,
+                    mapper,
+                    new ContextStoreConfig() {
+                        @Override
+                        public Duration retention() {
+                            return Duration.ofDays(30);
+                        }
 
-                @Override
-                public Set<String> urgentIntents() {
-                    return Set.of("stolen_card", "fraud");
-                }
-            });
+                        @Override
+                        public Set<String> urgentIntents() {
+                            return Set.of("stolen_card", "fraud");
+                        }
+                    },
+                    reader);
             ContextIngestion ingestion = new ContextIngestion(store);
 
             OUT.println("ingesting with " + WRITERS + " writers for " + RUN.toSeconds() + " s ...");
@@ -84,7 +89,7 @@ public final class ContextBenchmark {
             double appendInRedis = redis.scriptMicros();
 
             OUT.println("assembling " + BRIEFS + " briefs of " + STORY_LENGTH + "-event stories ...");
-            Histogram briefs = briefs(ingestion, store);
+            Histogram briefs = briefs(ingestion, reader);
 
             List<RedisBenchmarkFloor.Figures> floor = new ArrayList<>();
             Optional<Path> redisBenchmark = RedisBenchmarkFloor.binary();
@@ -156,7 +161,7 @@ public final class ContextBenchmark {
         return new double[] {total / seconds, seconds};
     }
 
-    private static Histogram briefs(ContextIngestion ingestion, CustomerContextStore store) {
+    private static Histogram briefs(ContextIngestion ingestion, StoryReader reader) {
         int customers = 500;
         for (int c = 0; c < customers; c++) {
             for (int e = 0; e < STORY_LENGTH; e++) {
@@ -164,14 +169,12 @@ public final class ContextBenchmark {
                         event("b" + c + "-" + e, "brief-" + c, "call-" + c, MESSAGES.get(e % MESSAGES.size())));
             }
         }
-        BriefBuilder builder = new BriefBuilder();
         Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(1), 3);
         for (int i = 0; i < 2_000 + BRIEFS; i++) {
             int c = i % customers;
             long start = System.nanoTime();
-            String customer = store.customerOfContact(TENANT, "call-" + c).orElseThrow();
-            HandoffBrief brief =
-                    builder.build(customer, "call-" + c, null, store.journey(TENANT, customer), Instant.now());
+            String customer = reader.customerOfContact(TENANT, "call-" + c).orElseThrow();
+            HandoffBrief brief = reader.brief(TENANT, customer, "call-" + c, Instant.now());
             long elapsed = System.nanoTime() - start;
             if (brief.story().size() != STORY_LENGTH) {
                 throw new IllegalStateException("incomplete story");
@@ -225,7 +228,7 @@ public final class ContextBenchmark {
                 .append(" customers; the brief reads a ")
                 .append(STORY_LENGTH)
                 .append(
-                        "-event story and builds it with its empathy cues (profile lookup in PostgreSQL not included).\n\n");
+                        "-event story, the hot profile and the contact index, and builds it with its empathy cues (`StoryReader`).\n\n");
         md.append("| measure | result | target |\n|---|---|---|\n");
         md.append(String.format(
                 Locale.ROOT,

@@ -7,7 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.alicia.context.domain.HandoffBrief;
+import dev.alicia.context.client.model.HandoffBrief;
 import dev.alicia.context.service.CustomerService;
 import dev.alicia.kit.api.Tenants;
 import org.eclipse.microprofile.openapi.annotations.Operation;

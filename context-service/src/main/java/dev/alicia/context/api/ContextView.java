@@ -3,7 +3,7 @@ package dev.alicia.context.api;
 import java.util.List;
 import java.util.Map;
 
-import dev.alicia.context.domain.StoryEvent;
+import dev.alicia.context.client.model.StoryEvent;
 
 /** Everything kept about a customer: profile, routing features and the story in order. */
 public record ContextView(

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.alicia.context.domain.Register;
+import dev.alicia.context.client.model.Register;
 import dev.alicia.context.messaging.ConversationEvent.ChannelIdentity;
 
 /** A customer's profile as the CRM knows it, with the channel identities that are theirs. */

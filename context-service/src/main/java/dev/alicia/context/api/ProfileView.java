@@ -2,7 +2,7 @@ package dev.alicia.context.api;
 
 import java.util.List;
 
-import dev.alicia.context.domain.Register;
+import dev.alicia.context.client.model.Register;
 import dev.alicia.context.messaging.ConversationEvent.ChannelIdentity;
 
 public record ProfileView(

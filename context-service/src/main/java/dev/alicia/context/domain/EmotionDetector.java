@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.alicia.context.client.model.Emotion;
+import dev.alicia.context.client.model.Register;
+
 /**
  * Reads a customer's feeling and register from their own words, in French or English, with a lexicon and a few
  * rules: negation turns a feeling around ("pas content" is dissatisfied, "not angry" is not anger), intensifiers

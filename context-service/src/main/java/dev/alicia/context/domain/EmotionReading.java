@@ -1,5 +1,8 @@
 package dev.alicia.context.domain;
 
+import dev.alicia.context.client.model.Emotion;
+import dev.alicia.context.client.model.Register;
+
 /** What a message says of the customer's feeling: the emotion, how strong (0 to 1), and how they write. */
 public record EmotionReading(Emotion emotion, double intensity, Register register) {
 

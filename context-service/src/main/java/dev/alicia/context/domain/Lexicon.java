@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.alicia.context.client.model.Emotion;
+import dev.alicia.context.client.model.Register;
+
 /**
  * The words that carry feelings and register, in French and English. Entries are written without accents and in
  * lower case, as {@link #normalize} leaves the text; a trailing {@code *} matches any ending (énerv* → énervé,

@@ -13,9 +13,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.alicia.context.domain.Channel;
-import dev.alicia.context.domain.ConversationEventType;
-import dev.alicia.context.domain.Emotion;
+import dev.alicia.context.client.model.Channel;
+import dev.alicia.context.client.model.ConversationEventType;
+import dev.alicia.context.client.model.Emotion;
 import dev.alicia.context.domain.IdentityType;
 
 /**

@@ -11,7 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
-import dev.alicia.context.domain.Register;
+import dev.alicia.context.client.model.Register;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Who a customer is and how they like to be spoken to. Durable; the live story is in Redis. */

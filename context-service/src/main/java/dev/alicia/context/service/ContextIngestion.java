@@ -7,11 +7,11 @@ import java.util.HexFormat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.alicia.context.domain.Emotion;
+import dev.alicia.context.client.model.Emotion;
+import dev.alicia.context.client.model.Register;
+import dev.alicia.context.client.model.StoryEvent;
 import dev.alicia.context.domain.EmotionDetector;
 import dev.alicia.context.domain.EmotionReading;
-import dev.alicia.context.domain.Register;
-import dev.alicia.context.domain.StoryEvent;
 import dev.alicia.context.messaging.ConversationEvent;
 import dev.alicia.context.persistence.CustomerIdentity;
 import dev.alicia.context.store.CustomerContextStore;
@@ -36,8 +36,8 @@ public class ContextIngestion {
     public boolean ingest(ConversationEvent event) {
         String customerId = resolve(event);
         boolean customerWords = event.text() != null
-                && (event.type() == dev.alicia.context.domain.ConversationEventType.CUSTOMER_MESSAGE
-                        || event.type() == dev.alicia.context.domain.ConversationEventType.INTENT_DETECTED);
+                && (event.type() == dev.alicia.context.client.model.ConversationEventType.CUSTOMER_MESSAGE
+                        || event.type() == dev.alicia.context.client.model.ConversationEventType.INTENT_DETECTED);
         String language = event.language();
         Emotion emotion = event.emotion();
         Double intensity = event.emotionIntensity();

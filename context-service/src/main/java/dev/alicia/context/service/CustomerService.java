@@ -12,10 +12,9 @@ import jakarta.transaction.Transactional;
 import dev.alicia.context.api.ContextView;
 import dev.alicia.context.api.ProfileRequest;
 import dev.alicia.context.api.ProfileView;
-import dev.alicia.context.domain.BriefBuilder;
-import dev.alicia.context.domain.HandoffBrief;
-import dev.alicia.context.domain.Register;
-import dev.alicia.context.domain.StoryEvent;
+import dev.alicia.context.client.model.HandoffBrief;
+import dev.alicia.context.client.model.StoryEvent;
+import dev.alicia.context.client.redis.StoryReader;
 import dev.alicia.context.messaging.ConversationEvent.ChannelIdentity;
 import dev.alicia.context.messaging.ErasureEvents;
 import dev.alicia.context.persistence.CustomerIdentity;
@@ -30,12 +29,13 @@ public class CustomerService {
 
     private final CustomerContextStore store;
     private final ErasureEvents erasures;
-    private final BriefBuilder briefs = new BriefBuilder();
+    private final StoryReader reader;
     private final Clock clock = Clock.systemUTC();
 
-    public CustomerService(CustomerContextStore store, ErasureEvents erasures) {
+    public CustomerService(CustomerContextStore store, ErasureEvents erasures, StoryReader reader) {
         this.store = store;
         this.erasures = erasures;
+        this.reader = reader;
     }
 
     /**
@@ -132,17 +132,9 @@ public class CustomerService {
     /** The brief of a contact: the story of the customer it belongs to, told for the agent who picks it up. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public HandoffBrief brief(String tenantId, String contactId) {
-        String customerId = store.customerOfContact(tenantId, contactId)
+        String customerId = reader.customerOfContact(tenantId, contactId)
                 .orElseThrow(() -> ProblemException.notFound("contact", contactId));
-        // The hot copy in Redis, not the database: the brief is on the path of every assignment.
-        Map<String, String> hot = store.profile(tenantId, customerId);
-        BriefBuilder.Profile profile = hot.isEmpty()
-                ? null
-                : new BriefBuilder.Profile(
-                        hot.get("displayName"),
-                        hot.get("preferredLanguage"),
-                        hot.containsKey("register") ? Register.valueOf(hot.get("register")) : null);
-        return briefs.build(customerId, contactId, profile, store.journey(tenantId, customerId), clock.instant());
+        return reader.brief(tenantId, customerId, contactId, clock.instant());
     }
 
     private static List<ChannelIdentity> identities(String tenantId, String customerId) {

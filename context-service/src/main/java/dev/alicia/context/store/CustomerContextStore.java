@@ -9,11 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.alicia.context.domain.ConversationEventType;
+import dev.alicia.context.client.model.ConversationEventType;
+import dev.alicia.context.client.model.StoryEvent;
+import dev.alicia.context.client.redis.ContextKeys;
+import dev.alicia.context.client.redis.StoryReader;
 import dev.alicia.context.domain.IdentityType;
-import dev.alicia.context.domain.StoryEvent;
 import dev.alicia.kit.redis.LuaScript;
-import dev.alicia.kit.redis.RedisKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 
 /**
@@ -31,11 +32,14 @@ public class CustomerContextStore {
     private final RedisDataSource redis;
     private final ObjectMapper mapper;
     private final ContextStoreConfig config;
+    private final StoryReader reader;
 
-    public CustomerContextStore(RedisDataSource redis, ObjectMapper mapper, ContextStoreConfig config) {
+    public CustomerContextStore(
+            RedisDataSource redis, ObjectMapper mapper, ContextStoreConfig config, StoryReader reader) {
         this.redis = redis;
         this.mapper = mapper;
         this.config = config;
+        this.reader = reader;
     }
 
     /**
@@ -43,12 +47,11 @@ public class CustomerContextStore {
      * time the customer is seen on it. Returns true when appended, false for a redelivery.
      */
     public boolean append(String tenantId, StoryEvent event) {
-        String tag = RedisKeys.entityTag(tenantId, event.customerId());
         List<String> keys = List.of(
-                customerKey(tag, "seen"),
-                customerKey(tag, "journey"),
-                customerKey(tag, "features"),
-                customerKey(tag, "contacts"));
+                ContextKeys.customer(tenantId, event.customerId(), "seen"),
+                ContextKeys.customer(tenantId, event.customerId(), "journey"),
+                ContextKeys.customer(tenantId, event.customerId(), "features"),
+                ContextKeys.customer(tenantId, event.customerId(), "contacts"));
         List<String> args = new ArrayList<>(List.of(
                 event.eventId(),
                 json(event),
@@ -85,26 +88,16 @@ public class CustomerContextStore {
     }
 
     public Map<String, String> features(String tenantId, String customerId) {
-        return redis.hash(String.class).hgetall(customerKey(RedisKeys.entityTag(tenantId, customerId), "features"));
+        return redis.hash(String.class).hgetall(ContextKeys.customer(tenantId, customerId, "features"));
     }
 
     public List<StoryEvent> journey(String tenantId, String customerId) {
-        List<String> raw = redis.list(String.class)
-                .lrange(customerKey(RedisKeys.entityTag(tenantId, customerId), "journey"), 0, -1);
-        List<StoryEvent> events = new ArrayList<>(raw.size());
-        for (String json : raw) {
-            try {
-                events.add(mapper.readValue(json, StoryEvent.class));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("unreadable journey entry for a customer", e);
-            }
-        }
-        return events;
+        return reader.journey(tenantId, customerId);
     }
 
     /** The hot copy of the profile routing and briefs read: name, language and register, under the customer's tag. */
     public void saveProfile(String tenantId, String customerId, String displayName, String language, String register) {
-        String key = customerKey(RedisKeys.entityTag(tenantId, customerId), "profile");
+        String key = ContextKeys.customer(tenantId, customerId, "profile");
         Map<String, String> fields = new java.util.HashMap<>();
         fields.put("displayName", displayName);
         if (language != null) {
@@ -117,44 +110,38 @@ public class CustomerContextStore {
         redis.hash(String.class).hset(key, fields);
     }
 
-    public Map<String, String> profile(String tenantId, String customerId) {
-        return redis.hash(String.class).hgetall(customerKey(RedisKeys.entityTag(tenantId, customerId), "profile"));
-    }
-
     /** Remembers whose contact this is, for as long as the customer's story is kept. */
     private void rememberContact(String tenantId, String contactId, String customerId) {
         redis.value(String.class)
-                .setex(contactKey(tenantId, contactId), config.retention().toSeconds(), customerId);
-    }
-
-    public Optional<String> customerOfContact(String tenantId, String contactId) {
-        return Optional.ofNullable(redis.value(String.class).get(contactKey(tenantId, contactId)));
+                .setex(
+                        ContextKeys.contact(tenantId, contactId),
+                        config.retention().toSeconds(),
+                        customerId);
     }
 
     public void linkIdentity(String tenantId, IdentityType type, String value, String customerId) {
-        redis.hash(String.class).hset(identitiesKey(tenantId), type + ":" + value, customerId);
+        redis.hash(String.class).hset(ContextKeys.identities(tenantId), type + ":" + value, customerId);
     }
 
     public void unlinkIdentity(String tenantId, IdentityType type, String value) {
-        redis.hash(String.class).hdel(identitiesKey(tenantId), type + ":" + value);
+        redis.hash(String.class).hdel(ContextKeys.identities(tenantId), type + ":" + value);
     }
 
     public Optional<String> customerOfIdentity(String tenantId, IdentityType type, String value) {
-        return Optional.ofNullable(redis.hash(String.class).hget(identitiesKey(tenantId), type + ":" + value));
+        return Optional.ofNullable(redis.hash(String.class).hget(ContextKeys.identities(tenantId), type + ":" + value));
     }
 
     /** Removes every key of the customer's story, and the contact index entries that point to it. */
     public void erase(String tenantId, String customerId, List<String> contactIds) {
-        String tag = RedisKeys.entityTag(tenantId, customerId);
         redis.key()
                 .del(
-                        customerKey(tag, "seen"),
-                        customerKey(tag, "journey"),
-                        customerKey(tag, "features"),
-                        customerKey(tag, "contacts"),
-                        customerKey(tag, "profile"));
+                        ContextKeys.customer(tenantId, customerId, "seen"),
+                        ContextKeys.customer(tenantId, customerId, "journey"),
+                        ContextKeys.customer(tenantId, customerId, "features"),
+                        ContextKeys.customer(tenantId, customerId, "contacts"),
+                        ContextKeys.customer(tenantId, customerId, "profile"));
         for (String contactId : contactIds) {
-            redis.key().del(contactKey(tenantId, contactId));
+            redis.key().del(ContextKeys.contact(tenantId, contactId));
         }
     }
 
@@ -171,17 +158,5 @@ public class CustomerContextStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String customerKey(String tag, String name) {
-        return RedisKeys.key(NAMESPACE, tag, name);
-    }
-
-    private static String contactKey(String tenantId, String contactId) {
-        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "contact", contactId);
-    }
-
-    private static String identitiesKey(String tenantId) {
-        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "identities");
     }
 }

@@ -5,7 +5,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response.Status;
 
-import dev.alicia.context.domain.Register;
+import dev.alicia.context.client.model.Register;
 import dev.alicia.context.persistence.CustomerProfile;
 import dev.alicia.testing.RealInfrastructure;
 import io.quarkus.redis.datasource.RedisDataSource;

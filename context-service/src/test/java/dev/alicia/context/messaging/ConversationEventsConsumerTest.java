@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import dev.alicia.context.domain.StoryEvent;
+import dev.alicia.context.client.model.StoryEvent;
 import dev.alicia.context.store.CustomerContextStore;
 import dev.alicia.testing.KafkaTestClient;
 import dev.alicia.testing.RealInfrastructure;

@@ -68,10 +68,9 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                 "no"));
         command.addAll(persistence);
         try {
-            Process process = new ProcessBuilder(command)
+            Process process = launch(new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("redis.log").toFile())
-                    .start();
+                    .redirectOutput(dir.resolve("redis.log").toFile()));
             EmbeddedRedisServer server = new EmbeddedRedisServer(
                     process,
                     binary.startsWith(dir) ? "bundled " + bundledResourceName() : binary.toString(),
@@ -82,6 +81,28 @@ public final class EmbeddedRedisServer implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + binary, e);
+        }
+    }
+
+    /**
+     * Starts the process, retrying while the freshly extracted binary is "busy": a process forked meanwhile by
+     * another thread (PostgreSQL starting in parallel) briefly inherits the descriptor that wrote it (ETXTBSY).
+     */
+    private static Process launch(ProcessBuilder builder) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return builder.start();
+            } catch (IOException e) {
+                if (attempt >= 50 || e.getMessage() == null || !e.getMessage().contains("error=26")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

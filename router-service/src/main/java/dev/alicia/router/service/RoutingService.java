@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alicia.context.client.model.HandoffBrief;
+import dev.alicia.context.client.redis.StoryReader;
 import dev.alicia.presence.client.model.Channel;
 import dev.alicia.presence.client.model.LiveAgent;
 import dev.alicia.presence.client.model.PresenceRuleViolation;
@@ -41,14 +43,20 @@ public class RoutingService {
     private final LivePresenceStore agents;
     private final RoutingEvents events;
     private final ObjectMapper mapper;
+    private final StoryReader stories;
     private final FitScorer scorer = new FitScorer();
 
     public RoutingService(
-            CustomerFeatures features, LivePresenceStore agents, RoutingEvents events, ObjectMapper mapper) {
+            CustomerFeatures features,
+            LivePresenceStore agents,
+            RoutingEvents events,
+            ObjectMapper mapper,
+            StoryReader stories) {
         this.features = features;
         this.agents = agents;
         this.events = events;
         this.mapper = mapper;
+        this.stories = stories;
     }
 
     public RoutingEvent route(ContactArrived contact) {
@@ -69,7 +77,8 @@ public class RoutingService {
         Optional<ScoredCandidate> chosen = ranked.stream()
                 .filter(c -> claim(contact, channel, c.candidate().agentId()))
                 .findFirst();
-        RoutingEvent event = chosen.map(c -> assigned(contact, needs, c)).orElseGet(() -> queued(contact, needs));
+        RoutingEvent event =
+                chosen.map(c -> assigned(contact, needs, c, brief(contact))).orElseGet(() -> queued(contact, needs));
         QuarkusTransaction.requiringNew().run(() -> record(contact, event));
         events.publish(event);
         LOG.infof(
@@ -105,7 +114,13 @@ public class RoutingService {
                 context.getOrDefault("language", contact.language()), context.getOrDefault("intent", contact.intent()));
     }
 
-    private static RoutingEvent assigned(ContactArrived contact, ContactNeeds needs, ScoredCandidate chosen) {
+    /** The story the agent reads before saying hello, as context-service tells it. */
+    private HandoffBrief brief(ContactArrived contact) {
+        return stories.brief(contact.tenantId(), contact.customerId(), contact.contactId(), Instant.now());
+    }
+
+    private static RoutingEvent assigned(
+            ContactArrived contact, ContactNeeds needs, ScoredCandidate chosen, HandoffBrief brief) {
         return new RoutingEvent(
                 UUID.randomUUID().toString(),
                 RoutingEvent.Type.CONTACT_ASSIGNED,
@@ -118,6 +133,7 @@ public class RoutingService {
                 chosen.factors(),
                 needs.language(),
                 needs.intent(),
+                brief,
                 Instant.now());
     }
 
@@ -134,6 +150,7 @@ public class RoutingService {
                 List.of(),
                 needs.language(),
                 needs.intent(),
+                null,
                 Instant.now());
     }
 

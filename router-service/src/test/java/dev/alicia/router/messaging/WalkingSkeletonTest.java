@@ -186,6 +186,20 @@ class WalkingSkeletonTest {
                         Map.of("language", language, "intent", intent, "lastChannel", "VOICEBOT"));
     }
 
+    /** What context-service keeps of Alicia (its documented layout): her profile and what the voicebot captured. */
+    private void storyOfAlicia(String tenant) {
+        redis.hash(String.class)
+                .hset(
+                        "context:{" + tenant + ":cust-alicia}:profile",
+                        Map.of("displayName", "Alicia Moreau", "preferredLanguage", "fr", "register", "FORMAL"));
+        redis.list(String.class).rpush("context:{" + tenant + ":cust-alicia}:journey", """
+                        {"eventId": "ev-1", "customerId": "cust-alicia", "contactId": "c-1", "channel": "VOICEBOT",
+                         "type": "INTENT_DETECTED", "occurredAt": "2026-11-25T08:01:40Z", "language": "fr",
+                         "text": "On m'a volé ma carte", "intent": "stolen_card", "confidence": 0.93,
+                         "entities": {"cardLast4": "4821"}, "emotion": "FEAR", "emotionIntensity": 0.6}
+                        """);
+    }
+
     private static String newTenant() {
         return "t-" + UUID.randomUUID().toString().substring(0, 8);
     }

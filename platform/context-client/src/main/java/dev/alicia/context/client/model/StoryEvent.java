@@ -1,4 +1,4 @@
-package dev.alicia.context.domain;
+package dev.alicia.context.client.model;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.alicia.context.domain;
+package dev.alicia.context.client.model;
 
 /** How a customer wants to be addressed: formally (vous, Sie, usted) or informally (tu, du, tú). */
 public enum Register {

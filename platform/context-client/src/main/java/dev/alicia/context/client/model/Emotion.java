@@ -1,4 +1,4 @@
-package dev.alicia.context.domain;
+package dev.alicia.context.client.model;
 
 /** What the customer feels, as far as their words tell: the feelings the seeds name, plus neutral and positive. */
 public enum Emotion {

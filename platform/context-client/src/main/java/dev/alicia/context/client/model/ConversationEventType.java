@@ -1,4 +1,4 @@
-package dev.alicia.context.domain;
+package dev.alicia.context.client.model;
 
 /** What happened in a conversation, as an adapter or a bot reports it. */
 public enum ConversationEventType {

@@ -1,4 +1,4 @@
-package dev.alicia.context.domain;
+package dev.alicia.context.client.model;
 
 /** The channels a customer reaches us through. */
 public enum Channel {
