@@ -15,11 +15,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.alicia.kit.api.Ids;
 import dev.alicia.presence.client.model.Channel;
 
 /** An agent of the roster as an administrator describes them. */
 public record AgentRequest(
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}", message = "must be 1-128 letters, digits or ._@+-")
+        @NotBlank @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE)
         String agentId,
 
         @NotBlank @Size(max = 200) String displayName,
@@ -38,7 +39,7 @@ public record AgentRequest(
 
     /** A language the agent speaks, from 1 (basic) to 5 (native). */
     public record LanguageFluency(
-            @NotNull @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code like fr")
+            @NotNull @Pattern(regexp = Ids.LANGUAGE, message = Ids.LANGUAGE_MESSAGE)
             String code,
 
             @Min(1) @Max(5) int fluency) {}

@@ -26,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.alicia.kit.api.Ids;
 import dev.alicia.kit.api.ProblemException;
 import dev.alicia.kit.api.Tenants;
 import dev.alicia.presence.client.model.Channel;
@@ -94,7 +95,7 @@ public class AgentResource {
     public List<EligibleAgentView> eligible(
             @HeaderParam(Tenants.HEADER) String tenant,
             @QueryParam("channel") @NotNull Channel channel,
-            @QueryParam("language") @Pattern(regexp = "[a-z]{2}") String language,
+            @QueryParam("language") @Pattern(regexp = Ids.LANGUAGE, message = Ids.LANGUAGE_MESSAGE) String language,
             @QueryParam("skill") List<@Pattern(regexp = "[a-z0-9_-]{1,64}(:[1-5])?") String> skills,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(1000) int limit) {
         Map<String, Integer> minimum = new LinkedHashMap<>();

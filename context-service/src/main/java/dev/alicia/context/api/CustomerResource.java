@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.alicia.context.service.CustomerService;
+import dev.alicia.kit.api.Ids;
 import dev.alicia.kit.api.Tenants;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,7 +37,7 @@ public class CustomerResource {
     @Operation(summary = "Create or replace a customer's profile")
     public ProfileView saveProfile(
             @HeaderParam(Tenants.HEADER) String tenant,
-            @PathParam("customerId") @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}") String customerId,
+            @PathParam("customerId") @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE) String customerId,
             @Valid @NotNull ProfileRequest profile) {
         return customers.saveProfile(Tenants.require(tenant), customerId, profile);
     }
@@ -45,7 +46,7 @@ public class CustomerResource {
     @Operation(summary = "Erase everything kept about the customer (profile, identities, story), everywhere")
     public Response erase(
             @HeaderParam(Tenants.HEADER) String tenant,
-            @PathParam("customerId") @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}") String customerId) {
+            @PathParam("customerId") @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE) String customerId) {
         customers.erase(Tenants.require(tenant), customerId);
         return Response.noContent().build();
     }
@@ -57,7 +58,7 @@ public class CustomerResource {
                     "The compact read routing needs: language, register, intent, priority, emotion, last agent and outcome")
     public java.util.Map<String, String> routingFeatures(
             @HeaderParam(Tenants.HEADER) String tenant,
-            @PathParam("customerId") @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}") String customerId) {
+            @PathParam("customerId") @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE) String customerId) {
         return customers.routingFeatures(Tenants.require(tenant), customerId);
     }
 
@@ -66,7 +67,7 @@ public class CustomerResource {
     @Operation(summary = "The customer's profile, routing features and journey so far")
     public ContextView context(
             @HeaderParam(Tenants.HEADER) String tenant,
-            @PathParam("customerId") @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}") String customerId) {
+            @PathParam("customerId") @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE) String customerId) {
         return customers.context(Tenants.require(tenant), customerId);
     }
 }

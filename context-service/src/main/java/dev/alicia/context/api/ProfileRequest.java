@@ -10,12 +10,13 @@ import jakarta.validation.constraints.Size;
 
 import dev.alicia.context.client.model.Register;
 import dev.alicia.context.messaging.ConversationEvent.ChannelIdentity;
+import dev.alicia.kit.api.Ids;
 
 /** A customer's profile as the CRM knows it, with the channel identities that are theirs. */
 public record ProfileRequest(
         @NotBlank @Size(max = 200) String displayName,
 
-        @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code like fr")
+        @Pattern(regexp = Ids.LANGUAGE, message = Ids.LANGUAGE_MESSAGE)
         String preferredLanguage,
 
         Register register,

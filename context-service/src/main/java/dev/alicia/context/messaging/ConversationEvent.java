@@ -17,6 +17,7 @@ import dev.alicia.context.client.model.Channel;
 import dev.alicia.context.client.model.ConversationEventType;
 import dev.alicia.context.client.model.Emotion;
 import dev.alicia.context.domain.IdentityType;
+import dev.alicia.kit.api.Ids;
 
 /**
  * One thing that happened in a customer's conversation, from any channel: consumed from
@@ -27,16 +28,21 @@ import dev.alicia.context.domain.IdentityType;
 public record ConversationEvent(
         @NotBlank @Size(max = 128) String eventId,
 
-        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}")
+        @NotBlank @Pattern(regexp = Ids.TENANT, message = Ids.TENANT_MESSAGE)
         String tenantId,
 
-        @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}") String customerId,
+        @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE)
+        String customerId,
+
         @Valid ChannelIdentity identity,
         @Size(max = 128) String contactId,
         @NotNull Channel channel,
         @NotNull ConversationEventType type,
         @NotNull Instant occurredAt,
-        @Pattern(regexp = "[a-z]{2}") String language,
+
+        @Pattern(regexp = Ids.LANGUAGE, message = Ids.LANGUAGE_MESSAGE)
+        String language,
+
         @Size(max = 4000) String text,
         @Size(max = 64) String intent,
         @DecimalMin("0") @DecimalMax("1") Double confidence,
@@ -44,7 +50,9 @@ public record ConversationEvent(
         Emotion emotion,
         @DecimalMin("0") @DecimalMax("1") Double emotionIntensity,
         @Size(max = 64) String outcome,
-        @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}") String agentId) {
+
+        @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE)
+        String agentId) {
 
     /** The channel's own identity of the customer (a phone number, an email, a chat handle). */
     public record ChannelIdentity(

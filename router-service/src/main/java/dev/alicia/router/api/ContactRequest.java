@@ -5,19 +5,20 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.alicia.kit.api.Ids;
 import dev.alicia.presence.client.model.Channel;
 
 /** A contact a platform submits for routing; the tenant is the caller's. */
 public record ContactRequest(
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}", message = "must be 1-128 letters, digits or ._@+-")
+        @NotBlank @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE)
         String contactId,
 
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}", message = "must be 1-128 letters, digits or ._@+-")
+        @NotBlank @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE)
         String customerId,
 
         @NotNull Channel channel,
 
-        @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code like fr")
+        @Pattern(regexp = Ids.LANGUAGE, message = Ids.LANGUAGE_MESSAGE)
         String language,
 
         @Size(max = 64) String intent) {}

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.alicia.kit.api.Ids;
 import dev.alicia.presence.client.model.Channel;
 
 /**
@@ -15,16 +16,19 @@ import dev.alicia.presence.client.model.Channel;
  * customer's context, when it has them, is what counts.
  */
 public record ContactArrived(
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}")
+        @NotBlank @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE)
         String contactId,
 
-        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}")
+        @NotBlank @Pattern(regexp = Ids.TENANT, message = Ids.TENANT_MESSAGE)
         String tenantId,
 
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9._@+-]{1,128}")
+        @NotBlank @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE)
         String customerId,
 
         @NotNull Channel channel,
-        @Pattern(regexp = "[a-z]{2}") String language,
+
+        @Pattern(regexp = Ids.LANGUAGE, message = Ids.LANGUAGE_MESSAGE)
+        String language,
+
         @Size(max = 64) String intent,
         @NotNull Instant arrivedAt) {}

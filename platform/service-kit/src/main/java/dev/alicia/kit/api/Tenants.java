@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 public final class Tenants {
 
     public static final String HEADER = "X-Tenant";
-    private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern VALID = Pattern.compile(Ids.TENANT);
 
     private Tenants() {}
 
@@ -19,7 +19,7 @@ public final class Tenants {
             throw ProblemException.invalidField(HEADER, "is required");
         }
         if (!VALID.matcher(header).matches()) {
-            throw ProblemException.invalidField(HEADER, "must be 1-63 lower-case letters, digits or '-'");
+            throw ProblemException.invalidField(HEADER, Ids.TENANT_MESSAGE);
         }
         return header;
     }

@@ -2,6 +2,8 @@ package dev.alicia.kit.redis;
 
 import java.util.regex.Pattern;
 
+import dev.alicia.kit.api.Ids;
+
 /**
  * Key names that are tenant-scoped and Redis-Cluster-safe: {@code <namespace>:{<tag>}:<part>:...}. Only the
  * part in braces decides the cluster slot, so keys that one Lua script or transaction touches are built with
@@ -9,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class RedisKeys {
 
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._@+\\-]{1,128}");
+    private static final Pattern SAFE = Pattern.compile(Ids.ENTITY);
 
     private RedisKeys() {}
 
