@@ -134,16 +134,31 @@ public final class ConsumerLoop<T> implements AutoCloseable {
             handled.increment();
             return true;
         } catch (InvalidRecordException e) {
-            LOG.warnf(
-                    "dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
-            publisher.deadLetter(record, groupId, e.getMessage());
-            deadLettered.increment();
-            return true;
+            return deadLetter(record, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warnf(e, "will retry %s-%d@%d after a failure", record.topic(), record.partition(), record.offset());
             retried.increment();
             return false;
         }
+    }
+
+    /** Moves the record to the dead-letter topic; if even that fails (broker down), it is retried like any failure. */
+    private boolean deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        try {
+            publisher.deadLetter(record, groupId, reason);
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    e,
+                    "could not dead-letter %s-%d@%d; will retry",
+                    record.topic(),
+                    record.partition(),
+                    record.offset());
+            retried.increment();
+            return false;
+        }
+        LOG.warnf("dead-lettered %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        deadLettered.increment();
+        return true;
     }
 
     private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
