@@ -1,5 +1,7 @@
 package dev.alicia.context.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -28,13 +30,12 @@ public class ConversationEventsConsumer {
     }
 
     void start(@Observes StartupEvent startup, ConsumerLoops loops) {
-        loops.start(TOPIC, "context-service", ConversationEvent.class, this::handle);
+        loops.startBatch(TOPIC, "context-service", ConversationEvent.class, this::handleAll);
     }
 
-    void handle(IncomingRecord<ConversationEvent> record) {
-        ConversationEvent event = record.value();
-        boolean appended = ingestion.ingest(event);
-        LOG.debugf(
-                "event %s of tenant %s %s", event.eventId(), event.tenantId(), appended ? "appended" : "already seen");
+    /** A poll's events at once: appends are pipelined, each customer's in order. */
+    void handleAll(List<IncomingRecord<ConversationEvent>> records) {
+        ingestion.ingestAll(records.stream().map(IncomingRecord::value).toList());
+        LOG.debugf("%d conversation event(s) ingested", records.size());
     }
 }

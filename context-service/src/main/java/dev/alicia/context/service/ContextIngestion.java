@@ -3,7 +3,13 @@ package dev.alicia.context.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +22,7 @@ import dev.alicia.context.messaging.ConversationEvent;
 import dev.alicia.context.persistence.CustomerIdentity;
 import dev.alicia.context.store.CustomerContextStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Adds an event to the right customer's story, from Kafka or REST alike: resolves who the customer is (their id,
@@ -24,6 +31,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class ContextIngestion {
+
+    private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(30);
 
     private final CustomerContextStore store;
     private final EmotionDetector detector = new EmotionDetector();
@@ -34,6 +43,37 @@ public class ContextIngestion {
 
     /** Returns true when appended, false for an event already in the story. */
     public boolean ingest(ConversationEvent event) {
+        return store.append(event.tenantId(), story(event));
+    }
+
+    /**
+     * Ingests a batch (a Kafka poll) with the appends in flight together: one customer's events are appended one
+     * after the other, in the batch's order; different customers' at the same time.
+     */
+    public void ingestAll(List<ConversationEvent> events) {
+        Map<String, List<StoryEvent>> byCustomer = new LinkedHashMap<>();
+        Map<String, String> tenantOf = new HashMap<>();
+        for (ConversationEvent event : events) {
+            StoryEvent story = story(event);
+            String key = event.tenantId() + "/" + story.customerId();
+            byCustomer.computeIfAbsent(key, k -> new ArrayList<>()).add(story);
+            tenantOf.put(key, event.tenantId());
+        }
+        List<Uni<Void>> chains = new ArrayList<>(byCustomer.size());
+        byCustomer.forEach((key, stories) -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (StoryEvent story : stories) {
+                chain = chain.chain(
+                        () -> store.appendAsync(tenantOf.get(key), story).replaceWithVoid());
+            }
+            chains.add(chain);
+        });
+        if (!chains.isEmpty()) {
+            Uni.join().all(chains).andFailFast().await().atMost(BATCH_TIMEOUT);
+        }
+    }
+
+    private StoryEvent story(ConversationEvent event) {
         String customerId = resolve(event);
         boolean customerWords = event.text() != null
                 && (event.type() == dev.alicia.context.client.model.ConversationEventType.CUSTOMER_MESSAGE
@@ -51,7 +91,7 @@ public class ContextIngestion {
                 intensity = reading.intensity();
             }
         }
-        StoryEvent story = new StoryEvent(
+        return new StoryEvent(
                 event.eventId(),
                 customerId,
                 event.contactId(),
@@ -68,7 +108,6 @@ public class ContextIngestion {
                 register,
                 event.outcome(),
                 event.agentId());
-        return store.append(event.tenantId(), story);
     }
 
     /** Our id for the customer; an identity nobody claimed yet gets a stable provisional id of its own. */

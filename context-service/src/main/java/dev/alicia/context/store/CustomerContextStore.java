@@ -15,7 +15,9 @@ import dev.alicia.context.client.redis.ContextKeys;
 import dev.alicia.context.client.redis.StoryReader;
 import dev.alicia.context.domain.IdentityType;
 import dev.alicia.kit.redis.LuaScript;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Customers' live context in Redis (layout in docs/redis-keys.md). Per customer, under the tag
@@ -30,13 +32,19 @@ public class CustomerContextStore {
     private static final LuaScript APPEND = LuaScript.fromResource(CustomerContextStore.class, "append-event.lua");
 
     private final RedisDataSource redis;
+    private final ReactiveRedisDataSource reactive;
     private final ObjectMapper mapper;
     private final ContextStoreConfig config;
     private final StoryReader reader;
 
     public CustomerContextStore(
-            RedisDataSource redis, ObjectMapper mapper, ContextStoreConfig config, StoryReader reader) {
+            RedisDataSource redis,
+            ReactiveRedisDataSource reactive,
+            ObjectMapper mapper,
+            ContextStoreConfig config,
+            StoryReader reader) {
         this.redis = redis;
+        this.reactive = reactive;
         this.mapper = mapper;
         this.config = config;
         this.reader = reader;
@@ -47,6 +55,35 @@ public class CustomerContextStore {
      * time the customer is seen on it. Returns true when appended, false for a redelivery.
      */
     public boolean append(String tenantId, StoryEvent event) {
+        Call call = prepare(tenantId, event);
+        long result = APPEND.run(redis, call.keys(), call.args()).toLong();
+        if (result == 2L) {
+            // The tenant's slot, not the customer's: outside the script, and needed once per contact only.
+            rememberContact(tenantId, event.contactId(), event.customerId());
+        }
+        return result > 0;
+    }
+
+    /** {@link #append} without blocking, so that a batch of events can be pipelined. */
+    public Uni<Boolean> appendAsync(String tenantId, StoryEvent event) {
+        Call call = prepare(tenantId, event);
+        return APPEND.runAsync(reactive, call.keys(), call.args()).chain(response -> {
+            long result = response.toLong();
+            if (result == 2L) {
+                return reactive.value(String.class)
+                        .setex(
+                                ContextKeys.contact(tenantId, event.contactId()),
+                                config.retention().toSeconds(),
+                                event.customerId())
+                        .replaceWith(true);
+            }
+            return Uni.createFrom().item(result > 0);
+        });
+    }
+
+    private record Call(List<String> keys, List<String> args) {}
+
+    private Call prepare(String tenantId, StoryEvent event) {
         List<String> keys = List.of(
                 ContextKeys.customer(tenantId, event.customerId(), "seen"),
                 ContextKeys.customer(tenantId, event.customerId(), "journey"),
@@ -79,12 +116,7 @@ public class CustomerContextStore {
                 "register",
                 event.register() == null ? null : event.register().name());
         addFeature(args, "updatedAt", event.occurredAt().toString());
-        long result = APPEND.run(redis, keys, args).toLong();
-        if (result == 2L) {
-            // The tenant's slot, not the customer's: outside the script, and needed once per contact only.
-            rememberContact(tenantId, event.contactId(), event.customerId());
-        }
-        return result > 0;
+        return new Call(keys, args);
     }
 
     public Map<String, String> features(String tenantId, String customerId) {

@@ -1,6 +1,7 @@
 package dev.alicia.kit.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class ConsumerLoop<T> implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final JsonRecordDecoder<T> decoder;
     private final RecordHandler<T> handler;
+    private final BatchHandler<T> batchHandler;
     private final EventPublisher publisher;
     private final KafkaLoopConfig config;
     private final Counter handled;
@@ -49,6 +51,7 @@ public final class ConsumerLoop<T> implements AutoCloseable {
             KafkaConsumer<String, byte[]> consumer,
             JsonRecordDecoder<T> decoder,
             RecordHandler<T> handler,
+            BatchHandler<T> batchHandler,
             EventPublisher publisher,
             KafkaLoopConfig config,
             MeterRegistry registry) {
@@ -57,6 +60,7 @@ public final class ConsumerLoop<T> implements AutoCloseable {
         this.consumer = consumer;
         this.decoder = decoder;
         this.handler = handler;
+        this.batchHandler = batchHandler;
         this.publisher = publisher;
         this.config = config;
         this.handled = counter(registry, "handled");
@@ -85,7 +89,7 @@ public final class ConsumerLoop<T> implements AutoCloseable {
             consumer.subscribe(List.of(topic));
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(config.pollTimeout());
-                boolean failed = processBatch(records);
+                boolean failed = batchHandler == null ? processBatch(records) : processAsOneBatch(records);
                 if (failed) {
                     healthy = false;
                     sleep(backoff);
@@ -124,6 +128,45 @@ public final class ConsumerLoop<T> implements AutoCloseable {
         }
         commit(done);
         return failed;
+    }
+
+    /**
+     * Dead-letters what cannot be decoded, then hands every decoded record of the poll to the batch handler at
+     * once; returns true when the poll must be read again (from its first offsets).
+     */
+    private boolean processAsOneBatch(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        List<IncomingRecord<T>> decoded = new ArrayList<>(records.count());
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                first.putIfAbsent(partition, record.offset());
+                try {
+                    T value = decoder.decode(record.value());
+                    decoded.add(new IncomingRecord<>(
+                            record.topic(), record.partition(), record.offset(), record.key(), value));
+                } catch (InvalidRecordException e) {
+                    if (!deadLetter(record, e.getMessage())) {
+                        first.forEach(consumer::seek);
+                        return true;
+                    }
+                }
+                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+        try {
+            if (!decoded.isEmpty()) {
+                batchHandler.handleAll(decoded);
+                handled.increment(decoded.size());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "will retry a batch of %d record(s) from %s after a failure", decoded.size(), topic);
+            retried.increment();
+            first.forEach(consumer::seek);
+            return true;
+        }
+        commit(done);
+        return false;
     }
 
     private boolean process(ConsumerRecord<String, byte[]> record) {

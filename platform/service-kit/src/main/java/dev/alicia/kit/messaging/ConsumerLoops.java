@@ -50,6 +50,16 @@ public class ConsumerLoops {
      * partitions, and each partition is handled in order by one of them.
      */
     public <T> ConsumerLoop<T> start(String topic, String groupId, Class<T> type, RecordHandler<T> handler) {
+        return start(topic, groupId, type, handler, null);
+    }
+
+    /** The same, handing each poll's decoded records to {@code handler} at once (for pipelined writes). */
+    public <T> ConsumerLoop<T> startBatch(String topic, String groupId, Class<T> type, BatchHandler<T> handler) {
+        return start(topic, groupId, type, null, handler);
+    }
+
+    private <T> ConsumerLoop<T> start(
+            String topic, String groupId, Class<T> type, RecordHandler<T> handler, BatchHandler<T> batchHandler) {
         Map<String, Object> consumerConfig = new HashMap<>(KafkaSettings.clientOnly(kafkaConfig));
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + UUID.randomUUID());
@@ -64,6 +74,7 @@ public class ConsumerLoops {
                 consumer,
                 new JsonRecordDecoder<>(mapper, validator, type),
                 handler,
+                batchHandler,
                 publisher,
                 config,
                 registry);
