@@ -120,7 +120,7 @@ public class CustomerContextStore {
     }
 
     public Map<String, String> features(String tenantId, String customerId) {
-        return redis.hash(String.class).hgetall(ContextKeys.customer(tenantId, customerId, "features"));
+        return reader.features(tenantId, customerId);
     }
 
     public List<StoryEvent> journey(String tenantId, String customerId) {

@@ -24,7 +24,6 @@ import dev.alicia.router.messaging.ContactArrived;
 import dev.alicia.router.messaging.RoutingEvent;
 import dev.alicia.router.messaging.RoutingEvents;
 import dev.alicia.router.persistence.RoutingDecision;
-import dev.alicia.router.store.CustomerFeatures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
 
@@ -39,20 +38,13 @@ public class RoutingService {
     private static final Logger LOG = Logger.getLogger(RoutingService.class);
     private static final int MAX_CANDIDATES = 500;
 
-    private final CustomerFeatures features;
     private final LivePresenceStore agents;
     private final RoutingEvents events;
     private final ObjectMapper mapper;
     private final StoryReader stories;
     private final FitScorer scorer = new FitScorer();
 
-    public RoutingService(
-            CustomerFeatures features,
-            LivePresenceStore agents,
-            RoutingEvents events,
-            ObjectMapper mapper,
-            StoryReader stories) {
-        this.features = features;
+    public RoutingService(LivePresenceStore agents, RoutingEvents events, ObjectMapper mapper, StoryReader stories) {
         this.agents = agents;
         this.events = events;
         this.mapper = mapper;
@@ -109,7 +101,7 @@ public class RoutingService {
 
     /** The customer's context wins over the adapter's hints: it is what the bot actually understood. */
     private ContactNeeds needs(ContactArrived contact) {
-        Map<String, String> context = features.of(contact.tenantId(), contact.customerId());
+        Map<String, String> context = stories.features(contact.tenantId(), contact.customerId());
         return new ContactNeeds(
                 context.getOrDefault("language", contact.language()), context.getOrDefault("intent", contact.intent()));
     }

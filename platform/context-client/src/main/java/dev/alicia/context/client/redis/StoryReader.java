@@ -46,6 +46,11 @@ public class StoryReader {
         return events;
     }
 
+    /** What routing reads of a customer (language, intent, priority, emotion...); empty without context yet. */
+    public Map<String, String> features(String tenantId, String customerId) {
+        return redis.hash(String.class).hgetall(ContextKeys.customer(tenantId, customerId, "features"));
+    }
+
     /** The hot copy of the profile, when the customer has one. */
     public Optional<BriefBuilder.Profile> profile(String tenantId, String customerId) {
         Map<String, String> hot =
