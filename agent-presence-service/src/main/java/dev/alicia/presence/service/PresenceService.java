@@ -63,9 +63,13 @@ public class PresenceService {
     }
 
     private LiveAgent change(String tenantId, String agentId, UnaryOperator<LiveAgent> change) {
-        current(tenantId, agentId);
-        LivePresenceStore.Change written =
-                store.update(tenantId, agentId, change).orElseThrow(() -> ProblemException.notFound("agent", agentId));
+        // One read per change; the roster is consulted only when the live state is missing (Redis lost it).
+        LivePresenceStore.Change written = store.update(tenantId, agentId, change)
+                .or(() -> {
+                    rebuild(tenantId, agentId);
+                    return store.update(tenantId, agentId, change);
+                })
+                .orElseThrow(() -> ProblemException.notFound("agent", agentId));
         if (written.after() != written.before()) {
             events.changed(written.before(), written.after());
             if (written.after().status() == AgentStatus.WRAP_UP
