@@ -49,10 +49,10 @@ public final class EmotionDetector {
         Register register = register(words, language);
         Emotion strongest = strongest(scores);
         if (strongest == Emotion.NEUTRAL) {
-            return new EmotionReading(Emotion.NEUTRAL, 0, register);
+            return new EmotionReading(Emotion.NEUTRAL, 0, register, language);
         }
         double intensity = 0.4 + 0.2 * (scores.get(strongest) - 1) + 0.1 * shouting(text);
-        return new EmotionReading(strongest, Math.min(1.0, Math.round(intensity * 100) / 100.0), register);
+        return new EmotionReading(strongest, Math.min(1.0, Math.round(intensity * 100) / 100.0), register, language);
     }
 
     /** The language a message is written in, between French and English, by its most common words. */

@@ -75,16 +75,13 @@ public class ContextIngestion {
 
     private StoryEvent story(ConversationEvent event) {
         String customerId = resolve(event);
-        boolean customerWords = event.text() != null
-                && (event.type() == dev.alicia.context.client.model.ConversationEventType.CUSTOMER_MESSAGE
-                        || event.type() == dev.alicia.context.client.model.ConversationEventType.INTENT_DETECTED);
         String language = event.language();
         Emotion emotion = event.emotion();
         Double intensity = event.emotionIntensity();
         Register register = null;
-        if (customerWords) {
-            language = language != null ? language : detector.guessLanguage(event.text());
+        if (StoryEvent.customerWords(event.type(), event.text())) {
             EmotionReading reading = detector.read(event.text(), language);
+            language = language != null ? language : reading.language();
             register = reading.register();
             if (emotion == null) {
                 emotion = reading.emotion();

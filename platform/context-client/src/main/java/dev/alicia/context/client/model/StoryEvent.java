@@ -32,6 +32,11 @@ public record StoryEvent(
 
     /** Whether the text is the customer's own words (not the bot's, not a note about a step). */
     public boolean customerWords() {
+        return customerWords(type, text);
+    }
+
+    /** Whether an event of this type with this text carries the customer's own words. */
+    public static boolean customerWords(ConversationEventType type, String text) {
         return text != null
                 && (type == ConversationEventType.CUSTOMER_MESSAGE || type == ConversationEventType.INTENT_DETECTED);
     }
