@@ -43,17 +43,12 @@ public class CustomerService {
      * story, its features and contact index (Redis); then tells the other services. Erasing twice is harmless.
      */
     public void erase(String tenantId, String customerId) {
-        List<String> contacts = store.journey(tenantId, customerId).stream()
-                .map(StoryEvent::contactId)
-                .filter(java.util.Objects::nonNull)
-                .distinct()
-                .toList();
         for (CustomerIdentity identity : CustomerIdentity.of(tenantId, customerId)) {
             store.unlinkIdentity(tenantId, identity.type, identity.value);
             identity.delete();
         }
         CustomerProfile.find(tenantId, customerId).ifPresent(CustomerProfile::delete);
-        store.erase(tenantId, customerId, contacts);
+        store.erase(tenantId, customerId);
         erasures.erased(tenantId, customerId);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -164,7 +165,10 @@ public class CustomerContextStore {
     }
 
     /** Removes every key of the customer's story, and the contact index entries that point to it. */
-    public void erase(String tenantId, String customerId, List<String> contactIds) {
+    public void erase(String tenantId, String customerId) {
+        // The contacts set says which contact index entries point here: no need to read the story.
+        Set<String> contactIds =
+                redis.set(String.class).smembers(ContextKeys.customer(tenantId, customerId, "contacts"));
         redis.key()
                 .del(
                         ContextKeys.customer(tenantId, customerId, "seen"),
