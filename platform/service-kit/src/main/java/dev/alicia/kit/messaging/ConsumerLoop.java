@@ -142,9 +142,7 @@ public final class ConsumerLoop<T> implements AutoCloseable {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                 first.putIfAbsent(partition, record.offset());
                 try {
-                    T value = decoder.decode(record.value());
-                    decoded.add(new IncomingRecord<>(
-                            record.topic(), record.partition(), record.offset(), record.key(), value));
+                    decoded.add(decode(record));
                 } catch (InvalidRecordException e) {
                     if (!deadLetter(record, e.getMessage())) {
                         first.forEach(consumer::seek);
@@ -171,9 +169,7 @@ public final class ConsumerLoop<T> implements AutoCloseable {
 
     private boolean process(ConsumerRecord<String, byte[]> record) {
         try {
-            T value = decoder.decode(record.value());
-            handler.handle(
-                    new IncomingRecord<>(record.topic(), record.partition(), record.offset(), record.key(), value));
+            handler.handle(decode(record));
             handled.increment();
             return true;
         } catch (InvalidRecordException e) {
@@ -183,6 +179,11 @@ public final class ConsumerLoop<T> implements AutoCloseable {
             retried.increment();
             return false;
         }
+    }
+
+    private IncomingRecord<T> decode(ConsumerRecord<String, byte[]> record) throws InvalidRecordException {
+        return new IncomingRecord<>(
+                record.topic(), record.partition(), record.offset(), record.key(), decoder.decode(record.value()));
     }
 
     /** Moves the record to the dead-letter topic; if even that fails (broker down), it is retried like any failure. */
