@@ -10,6 +10,12 @@ final class BenchmarkReport {
 
     private BenchmarkReport() {}
 
+    /** Where and when a run was measured, for the first line of its section. */
+    static String machine(dev.alicia.infra.EmbeddedRedisServer server) {
+        return java.time.LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + server.binaryDescription() + ", Redis and the driver on the same machine. ";
+    }
+
     static void write(Path file, String name, String section) throws IOException {
         String start = "<!-- " + name + ":start -->";
         String end = "<!-- " + name + ":end -->";

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -224,12 +223,7 @@ public final class ContextBenchmark {
         StringBuilder md = new StringBuilder();
         md.append("## Context: event ingestion and handoff brief\n\n");
         md.append("`benchmarks/run.sh context` — ")
-                .append(LocalDate.now())
-                .append(", ")
-                .append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, ")
-                .append(server.binaryDescription())
-                .append(", Redis and the driver on the same machine. ")
+                .append(BenchmarkReport.machine(server))
                 .append("Ingestion goes through `ContextIngestion` (emotion and register read from the customer's ")
                 .append("words, appended once by `append-event.lua`, contact index written) for ")
                 .append(CUSTOMERS)

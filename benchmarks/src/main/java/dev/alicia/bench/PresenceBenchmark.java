@@ -3,7 +3,6 @@ package dev.alicia.bench;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -336,12 +335,7 @@ public final class PresenceBenchmark {
         StringBuilder md = new StringBuilder();
         md.append("## Presence: eligible-agents query and reservation primitive\n\n");
         md.append("`benchmarks/run.sh presence` — ")
-                .append(LocalDate.now())
-                .append(", ")
-                .append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, ")
-                .append(server.binaryDescription())
-                .append(", Redis and the driver on the same machine. ")
+                .append(BenchmarkReport.machine(server))
                 .append(AGENTS)
                 .append(" AVAILABLE agents in one tenant, ")
                 .append(SKILLS)
