@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -88,33 +87,10 @@ public final class KafkaTestClient implements AutoCloseable {
         return found;
     }
 
-    /** Reads every record currently on {@code topic} that matches, waiting {@code quiet} for stragglers. */
-    public List<ConsumerRecord<String, String>> readAll(
-            String topic, Predicate<ConsumerRecord<String, String>> match, Duration quiet) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = newConsumer()) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + quiet.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    if (match.test(record)) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
     /** The value of a header as text, if present. */
     public static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return Optional.ofNullable(header).map(h -> new String(h.value(), StandardCharsets.UTF_8));
-    }
-
-    /** A raw consumer of byte values, for tests that look at exact payloads. */
-    public KafkaConsumer<String, byte[]> newByteConsumer() {
-        return new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private KafkaConsumer<String, String> newConsumer() {

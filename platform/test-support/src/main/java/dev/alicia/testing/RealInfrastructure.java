@@ -47,11 +47,6 @@ public final class RealInfrastructure implements QuarkusTestResourceLifecycleMan
         return Servers.get().kafka.bootstrapServers();
     }
 
-    /** The running Redis server's URI, for test clients. */
-    public static String redisUri() {
-        return Servers.get().redis.uri();
-    }
-
     private static final class Servers {
         private static Servers instance;
 

@@ -56,10 +56,6 @@ public final class LuaScript {
                 .recoverWithUni(() -> redis.execute("EVAL", arguments(source, keys, args)));
     }
 
-    public String sha1() {
-        return sha1;
-    }
-
     private static String[] arguments(String script, List<String> keys, List<String> args) {
         List<String> all = new ArrayList<>(2 + keys.size() + args.size());
         all.add(script);
