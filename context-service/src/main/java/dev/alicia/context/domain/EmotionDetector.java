@@ -2,6 +2,7 @@ package dev.alicia.context.domain;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ public final class EmotionDetector {
             List.of(Emotion.ANGER, Emotion.FEAR, Emotion.SHAME, Emotion.DISSATISFACTION, Emotion.POSITIVE);
 
     private static final int NEGATION_WINDOW = 3;
-    private static final Map<String, String[]> CUE_WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, CueIndex> INDEX = Map.of("fr", CueIndex.of("fr"), "en", CueIndex.of("en"));
 
     public EmotionReading read(String text, String languageHint) {
         if (text == null || text.isBlank()) {
@@ -30,23 +31,31 @@ public final class EmotionDetector {
         String[] words = Lexicon.normalize(text).split(" ");
         String language = "fr".equals(languageHint) || "en".equals(languageHint) ? languageHint : guessLanguage(words);
         Map<Emotion, Double> scores = new EnumMap<>(Emotion.class);
-        Lexicon.CUES.get(language).forEach((emotion, cues) -> {
-            for (String cue : cues) {
-                int length = words(cue).length;
-                for (int at : matches(words, cue)) {
-                    int first = at - length + 1;
+        int formal = 0;
+        int informal = 0;
+        CueIndex index = INDEX.get(language);
+        for (int first = 0; first < words.length; first++) {
+            for (Cue cue : index.startingWith(words[first])) {
+                if (!cue.matchesAt(words, first)) {
+                    continue;
+                }
+                if (cue.register() == Register.FORMAL) {
+                    formal++;
+                } else if (cue.register() == Register.INFORMAL) {
+                    informal++;
+                } else {
                     double weight = intensified(words, first, language) ? 1.5 : 1.0;
                     if (negated(words, first, language)) {
-                        if (emotion == Emotion.POSITIVE) {
+                        if (cue.emotion() == Emotion.POSITIVE) {
                             scores.merge(Emotion.DISSATISFACTION, weight, Double::sum);
                         }
                     } else {
-                        scores.merge(emotion, weight, Double::sum);
+                        scores.merge(cue.emotion(), weight, Double::sum);
                     }
                 }
             }
-        });
-        Register register = register(words, language);
+        }
+        Register register = formal == informal ? null : formal > informal ? Register.FORMAL : Register.INFORMAL;
         Emotion strongest = strongest(scores);
         if (strongest == Emotion.NEUTRAL) {
             return new EmotionReading(Emotion.NEUTRAL, 0, register, language);
@@ -87,33 +96,6 @@ public final class EmotionDetector {
         return best;
     }
 
-    /** Positions of the cue's last word wherever the cue occurs; {@code *} at the end of a word matches any ending. */
-    static List<Integer> matches(String[] words, String cue) {
-        String[] parts = words(cue);
-        List<Integer> found = new ArrayList<>();
-        for (int start = 0; start + parts.length <= words.length; start++) {
-            boolean all = true;
-            for (int i = 0; i < parts.length && all; i++) {
-                all = wordMatches(words[start + i], parts[i]);
-            }
-            if (all) {
-                found.add(start + parts.length - 1);
-            }
-        }
-        return found;
-    }
-
-    /** A cue's words, split once: the lexicon is fixed, and every message is checked against all of it. */
-    private static String[] words(String cue) {
-        return CUE_WORDS.computeIfAbsent(cue, c -> c.split(" "));
-    }
-
-    private static boolean wordMatches(String word, String pattern) {
-        return pattern.endsWith("*")
-                ? word.startsWith(pattern.substring(0, pattern.length() - 1))
-                : word.equals(pattern);
-    }
-
     /** A negation in the few words before the cue's first word. */
     private static boolean negated(String[] words, int first, String language) {
         Set<String> negations = Lexicon.NEGATIONS.get(language);
@@ -132,30 +114,110 @@ public final class EmotionDetector {
 
     /** Exclamation marks and words in capitals, counted up to 3. */
     private static int shouting(String text) {
-        int marks = (int) text.chars().filter(c -> c == '!').count();
+        int marks = 0;
         int capitals = 0;
-        for (String word : text.split("\\s+")) {
-            if (word.length() >= 3
-                    && word.chars().allMatch(c -> !Character.isLetter(c) || Character.isUpperCase(c))
-                    && word.chars().anyMatch(Character::isLetter)) {
-                capitals++;
+        int letters = 0;
+        int length = 0;
+        boolean allUpper = true;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (Character.isWhitespace(c)) {
+                if (length >= 3 && allUpper && letters > 0) {
+                    capitals++;
+                }
+                letters = 0;
+                length = 0;
+                allUpper = true;
+                continue;
+            }
+            length++;
+            if (c == '!') {
+                marks++;
+            }
+            if (Character.isLetter(c)) {
+                letters++;
+                allUpper &= Character.isUpperCase(c);
             }
         }
         return Math.min(3, marks + capitals);
     }
 
-    private static Register register(String[] words, String language) {
-        int formal = 0;
-        int informal = 0;
-        for (String cue : Lexicon.REGISTER.get(language).get(Register.FORMAL)) {
-            formal += matches(words, cue).size();
+    /** A lexicon entry: the feeling or the register it signals, and its words ({@code *} ends a prefix). */
+    record Cue(Emotion emotion, Register register, String[] parts) {
+
+        boolean matchesAt(String[] words, int first) {
+            if (first + parts.length > words.length) {
+                return false;
+            }
+            for (int i = 0; i < parts.length; i++) {
+                String part = parts[i];
+                String word = words[first + i];
+                boolean match =
+                        part.endsWith("*") ? word.startsWith(part.substring(0, part.length() - 1)) : word.equals(part);
+                if (!match) {
+                    return false;
+                }
+            }
+            return true;
         }
-        for (String cue : Lexicon.REGISTER.get(language).get(Register.INFORMAL)) {
-            informal += matches(words, cue).size();
+    }
+
+    /**
+     * A language's cues by their first word, built once: a message is looked up word by word instead of being
+     * scanned once per cue. Prefix cues ({@code enerv*}) are filed under their first {@link #prefixKey} letters.
+     */
+    static final class CueIndex {
+
+        private final Map<String, List<Cue>> byWord = new HashMap<>();
+        private final Map<String, List<Cue>> byPrefix = new HashMap<>();
+        private final int prefixKey;
+
+        CueIndex(List<Cue> cues) {
+            int shortest = Integer.MAX_VALUE;
+            for (Cue cue : cues) {
+                if (cue.parts()[0].endsWith("*")) {
+                    shortest = Math.min(shortest, cue.parts()[0].length() - 1);
+                }
+            }
+            prefixKey = shortest == Integer.MAX_VALUE ? 1 : Math.max(1, shortest);
+            for (Cue cue : cues) {
+                String first = cue.parts()[0];
+                if (first.endsWith("*")) {
+                    byPrefix.computeIfAbsent(first.substring(0, prefixKey), k -> new ArrayList<>())
+                            .add(cue);
+                } else {
+                    byWord.computeIfAbsent(first, k -> new ArrayList<>()).add(cue);
+                }
+            }
         }
-        if (formal == informal) {
-            return null;
+
+        List<Cue> startingWith(String word) {
+            List<Cue> exact = byWord.getOrDefault(word, List.of());
+            List<Cue> prefixed = word.length() < prefixKey
+                    ? List.of()
+                    : byPrefix.getOrDefault(word.substring(0, prefixKey), List.of());
+            if (prefixed.isEmpty()) {
+                return exact;
+            }
+            if (exact.isEmpty()) {
+                return prefixed;
+            }
+            List<Cue> both = new ArrayList<>(exact);
+            both.addAll(prefixed);
+            return both;
         }
-        return formal > informal ? Register.FORMAL : Register.INFORMAL;
+
+        static CueIndex of(String language) {
+            List<Cue> cues = new ArrayList<>();
+            Lexicon.CUES
+                    .get(language)
+                    .forEach((emotion, entries) ->
+                            entries.forEach(entry -> cues.add(new Cue(emotion, null, entry.split(" ")))));
+            Lexicon.REGISTER
+                    .get(language)
+                    .forEach((register, entries) ->
+                            entries.forEach(entry -> cues.add(new Cue(null, register, entry.split(" ")))));
+            return new CueIndex(cues);
+        }
     }
 }

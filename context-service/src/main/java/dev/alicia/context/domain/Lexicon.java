@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import dev.alicia.context.client.model.Emotion;
 import dev.alicia.context.client.model.Register;
@@ -16,11 +15,6 @@ import dev.alicia.context.client.model.Register;
  * énervée, énervant). Multi-word entries match consecutive words.
  */
 final class Lexicon {
-
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9'!? ]");
-    private static final Pattern PUNCTUATION = Pattern.compile("([!?])");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private Lexicon() {}
 
@@ -294,11 +288,40 @@ final class Lexicon {
 
     /** Lower case, without accents, apostrophes made plain, hyphens split ("pouvez-vous"), single spaces. */
     static String normalize(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'');
-        String plain =
-                MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
-        String words =
-                PUNCTUATION.matcher(NOT_WORD.matcher(plain).replaceAll(" ")).replaceAll(" $1 ");
-        return SPACES.matcher(words.trim()).replaceAll(" ");
+        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length() + 8);
+        boolean space = true;
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK) {
+                continue;
+            }
+            if (c == '\u2019') {
+                c = '\'';
+            }
+            boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
+            boolean mark = c == '!' || c == '?';
+            if (word) {
+                out.append(c);
+                space = false;
+            } else if (mark) {
+                if (!space) {
+                    out.append(' ');
+                }
+                out.append(c).append(' ');
+                space = true;
+            } else if (!space) {
+                out.append(' ');
+                space = true;
+            }
+        }
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return out.substring(0, end);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.alicia.context.client.model.ConversationEventType;
 import dev.alicia.context.client.model.StoryEvent;
 import dev.alicia.context.client.redis.ContextKeys;
@@ -34,7 +35,9 @@ public class CustomerContextStore {
 
     private final RedisDataSource redis;
     private final ReactiveRedisDataSource reactive;
-    private final ObjectMapper mapper;
+    /** Bound once: every appended event is written with it. */
+    private final ObjectWriter storyWriter;
+
     private final ContextStoreConfig config;
     private final StoryReader reader;
 
@@ -46,7 +49,7 @@ public class CustomerContextStore {
             StoryReader reader) {
         this.redis = redis;
         this.reactive = reactive;
-        this.mapper = mapper;
+        this.storyWriter = mapper.writerFor(StoryEvent.class);
         this.config = config;
         this.reader = reader;
     }
@@ -190,7 +193,7 @@ public class CustomerContextStore {
 
     private String json(StoryEvent event) {
         try {
-            return mapper.writeValueAsString(event);
+            return storyWriter.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

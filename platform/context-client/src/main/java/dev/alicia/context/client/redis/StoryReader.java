@@ -2,6 +2,7 @@ package dev.alicia.context.client.redis;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,11 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.alicia.context.client.model.BriefBuilder;
 import dev.alicia.context.client.model.HandoffBrief;
 import dev.alicia.context.client.model.Register;
 import dev.alicia.context.client.model.StoryEvent;
+import dev.alicia.kit.redis.LuaScript;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Reads a customer's story as context-service keeps it in Redis, and tells it as a handoff brief. context-service
@@ -23,22 +27,28 @@ import io.quarkus.redis.datasource.RedisDataSource;
 @ApplicationScoped
 public class StoryReader {
 
+    private static final LuaScript STORY = LuaScript.fromResource(StoryReader.class, "story.lua");
+
     private final RedisDataSource redis;
-    private final ObjectMapper mapper;
+    /** Bound once: the brief reads a whole story per call. */
+    private final ObjectReader storyEvents;
+
     private final BriefBuilder briefs = new BriefBuilder();
 
     public StoryReader(RedisDataSource redis, ObjectMapper mapper) {
         this.redis = redis;
-        this.mapper = mapper;
+        this.storyEvents = mapper.readerFor(StoryEvent.class);
     }
 
     public List<StoryEvent> journey(String tenantId, String customerId) {
-        List<String> raw =
-                redis.list(String.class).lrange(ContextKeys.customer(tenantId, customerId, "journey"), 0, -1);
+        return events(redis.list(String.class).lrange(ContextKeys.customer(tenantId, customerId, "journey"), 0, -1));
+    }
+
+    private List<StoryEvent> events(List<String> raw) {
         List<StoryEvent> events = new ArrayList<>(raw.size());
         for (String json : raw) {
             try {
-                events.add(mapper.readValue(json, StoryEvent.class));
+                events.add(storyEvents.readValue(json));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("unreadable journey entry for a customer", e);
             }
@@ -53,8 +63,10 @@ public class StoryReader {
 
     /** The hot copy of the profile, when the customer has one. */
     public Optional<BriefBuilder.Profile> profile(String tenantId, String customerId) {
-        Map<String, String> hot =
-                redis.hash(String.class).hgetall(ContextKeys.customer(tenantId, customerId, "profile"));
+        return profile(redis.hash(String.class).hgetall(ContextKeys.customer(tenantId, customerId, "profile")));
+    }
+
+    private static Optional<BriefBuilder.Profile> profile(Map<String, String> hot) {
         if (hot.isEmpty()) {
             return Optional.empty();
         }
@@ -68,9 +80,23 @@ public class StoryReader {
         return Optional.ofNullable(redis.value(String.class).get(ContextKeys.contact(tenantId, contactId)));
     }
 
-    /** The brief of a contact of this customer, as of {@code now}. */
+    /** The brief of a contact of this customer, as of {@code now}: profile and journey read in one round trip. */
     public HandoffBrief brief(String tenantId, String customerId, String contactId, Instant now) {
-        return briefs.build(
-                customerId, contactId, profile(tenantId, customerId).orElse(null), journey(tenantId, customerId), now);
+        Response both = STORY.run(
+                redis,
+                List.of(
+                        ContextKeys.customer(tenantId, customerId, "profile"),
+                        ContextKeys.customer(tenantId, customerId, "journey")),
+                List.of());
+        Map<String, String> hot = new HashMap<>();
+        Response fields = both.get(0);
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            hot.put(fields.get(i).toString(), fields.get(i + 1).toString());
+        }
+        List<String> raw = new ArrayList<>();
+        for (Response entry : both.get(1)) {
+            raw.add(entry.toString());
+        }
+        return briefs.build(customerId, contactId, profile(hot).orElse(null), events(raw), now);
     }
 }
