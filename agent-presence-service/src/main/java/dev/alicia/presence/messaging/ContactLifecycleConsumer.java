@@ -9,7 +9,8 @@ import dev.alicia.kit.messaging.InvalidRecordException;
 import dev.alicia.presence.service.PresenceService;
 import io.quarkus.runtime.StartupEvent;
 
-/** Keeps agents' load in step with the router's decisions: assigned → +1, ended → −1 and wrap-up. */
+/** Keeps agents' load in step with the router's decisions: offered and assigned → held, released
+ * or abandoned → freed, ended or transferred → −1 and wrap-up. */
 @ApplicationScoped
 public class ContactLifecycleConsumer {
 
@@ -28,11 +29,20 @@ public class ContactLifecycleConsumer {
     void handle(IncomingRecord<ContactRouted> record) throws InvalidRecordException {
         ContactRouted event = record.value();
         switch (event.type()) {
-            case ContactRouted.ASSIGNED, ContactRouted.ENDED, ContactRouted.RELEASED -> {
+            case ContactRouted.OFFERED,
+                    ContactRouted.ASSIGNED,
+                    ContactRouted.ENDED,
+                    ContactRouted.RELEASED,
+                    ContactRouted.TRANSFERRED -> {
                 if (event.agentId() == null || event.agentId().isBlank()) {
                     throw new InvalidRecordException("agentId is required for " + event.type());
                 }
                 presence.contactEvent(event);
+            }
+            case ContactRouted.ABANDONED -> {
+                if (event.agentId() != null && !event.agentId().isBlank()) {
+                    presence.contactEvent(event);
+                }
             }
             default -> {
                 // queued, offered, widened...: no change of load

@@ -19,4 +19,12 @@ public record ContactRouted(
     public static final String ASSIGNED = "CONTACT_ASSIGNED";
     public static final String ENDED = "CONTACT_ENDED";
     public static final String RELEASED = "OFFER_RELEASED";
+    public static final String OFFERED = "CONTACT_OFFERED";
+    public static final String TRANSFERRED = "CONTACT_TRANSFERRED";
+    public static final String ABANDONED = "CONTACT_ABANDONED";
+
+    /** Changes the router makes in the live state itself (reserve, accept, release) before it says so. */
+    public boolean routerChanged() {
+        return OFFERED.equals(type) || ASSIGNED.equals(type) || RELEASED.equals(type) || ABANDONED.equals(type);
+    }
 }

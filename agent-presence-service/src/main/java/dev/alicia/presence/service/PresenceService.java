@@ -47,15 +47,25 @@ public class PresenceService {
         return change(tenantId, agentId, agent -> agent.choose(status, reason, now));
     }
 
+    /**
+     * Keeps the agent's load in step with the router. The router reserves, accepts and releases capacity itself
+     * with the atomic primitive, so those changes are usually in the live state already: the agent's state is
+     * then announced as it stands, so that every change of an agent is published.
+     */
     public void contactEvent(ContactRouted event) {
         long now = clock.millis();
         UnaryOperator<LiveAgent> change = switch (event.type()) {
+            case ContactRouted.OFFERED -> UnaryOperator.identity();
             case ContactRouted.ASSIGNED -> agent -> agent.assigned(event.contactId(), event.channel());
-            case ContactRouted.ENDED -> agent -> agent.end(event.contactId());
-            case ContactRouted.RELEASED -> agent -> agent.release(event.contactId(), now);
+            case ContactRouted.ENDED, ContactRouted.TRANSFERRED -> agent -> agent.end(event.contactId());
+            case ContactRouted.RELEASED, ContactRouted.ABANDONED -> agent -> agent.release(event.contactId(), now);
             default -> throw new IllegalArgumentException("not a load change: " + event.type());
         };
-        change(event.tenantId(), event.agentId(), change);
+        LiveAgent before = store.find(event.tenantId(), event.agentId()).orElse(null);
+        LiveAgent after = change(event.tenantId(), event.agentId(), change);
+        if (before != null && after.equals(before) && event.routerChanged()) {
+            events.changed(before, after);
+        }
     }
 
     public List<LiveAgent> all(String tenantId) {

@@ -21,7 +21,10 @@ import static dev.alicia.presence.api.PresenceTestAccess.available;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The router's decisions on Kafka move agents' load: assigned +1, ended −1 then wrap-up (0.3 s in tests). */
+/**
+ * The router's decisions on Kafka move agents' load: offered and assigned held, ended or transferred −1 then wrap-up
+ * (0.3 s in tests).
+ */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "presence"))
 class ContactLifecycleTest {
@@ -93,6 +96,33 @@ class ContactLifecycleTest {
             assertThat(agent.status()).isEqualTo(AgentStatus.BUSY);
             assertThat(agent.routableChannels()).containsExactly(Channel.CHAT);
         });
+    }
+
+    @Test
+    void a_reservation_the_router_made_itself_is_announced_on_agent_presence_and_a_transfer_ends_the_agents_part() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        available(tenant, "camille");
+        // The router reserves with the presence primitive, then says so on routing.events.
+        store.update(
+                tenant,
+                "camille",
+                agent -> agent.reserve("call-7", Channel.VOICE, System.currentTimeMillis() + 20_000));
+
+        kafka.send(TOPIC, tenant + ":call-7", event("CONTACT_OFFERED", tenant, "call-7", "camille", "VOICE"));
+
+        kafka.awaitRecord(
+                "agent.presence",
+                r -> r.key().equals(tenant + ":camille")
+                        && r.value().contains("\"status\":\"BUSY\"")
+                        && r.value().contains("\"routableChannels\":[]"));
+        kafka.send(TOPIC, tenant + ":call-7", event("CONTACT_ASSIGNED", tenant, "call-7", "camille", "VOICE"));
+        kafka.send(TOPIC, tenant + ":call-7", event("CONTACT_TRANSFERRED", tenant, "call-7", "camille", "VOICE"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(store.find(tenant, "camille")
+                                .orElseThrow()
+                                .load()
+                                .total())
+                        .isZero());
     }
 
     @Test

@@ -29,7 +29,8 @@ public final class EmotionDetector {
             return EmotionReading.NEUTRAL;
         }
         String[] words = Lexicon.normalize(text).split(" ");
-        String language = "fr".equals(languageHint) || "en".equals(languageHint) ? languageHint : guessLanguage(words);
+        String language =
+                "fr".equals(languageHint) || "en".equals(languageHint) ? languageHint : guessLanguage(words, text);
         Map<Emotion, Double> scores = new EnumMap<>(Emotion.class);
         int formal = 0;
         int informal = 0;
@@ -66,10 +67,11 @@ public final class EmotionDetector {
 
     /** The language a message is written in, between French and English, by its most common words. */
     public String guessLanguage(String text) {
-        return guessLanguage(Lexicon.normalize(text).split(" "));
+        return guessLanguage(Lexicon.normalize(text).split(" "), text);
     }
 
-    private static String guessLanguage(String[] words) {
+    /** By the common words of each language; on a tie, French accents decide ("volé", "à", "ça"). */
+    private static String guessLanguage(String[] words, String text) {
         int french = 0;
         int english = 0;
         for (String word : words) {
@@ -80,7 +82,19 @@ public final class EmotionDetector {
                 english++;
             }
         }
+        if (french == english) {
+            return hasFrenchAccents(text) ? "fr" : "en";
+        }
         return french > english ? "fr" : "en";
+    }
+
+    private static boolean hasFrenchAccents(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if ("éèêàâçùûôîëïœÉÈÀÇ".indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Emotion strongest(Map<Emotion, Double> scores) {

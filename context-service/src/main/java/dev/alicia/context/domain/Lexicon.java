@@ -279,8 +279,8 @@ final class Lexicon {
             "fr",
                     Set.of(
                             "le", "la", "les", "de", "des", "du", "je", "j'ai", "est", "et", "un", "une", "ma", "mon",
-                            "pas", "que", "qui", "pour", "avec", "ne", "vous", "c'est", "il", "elle", "au", "sur",
-                            "carte"),
+                            "pas", "que", "qui", "pour", "avec", "ne", "vous", "c'est", "il", "elle", "au", "sur", "ce",
+                            "ai", "suis", "mais", "mes", "carte"),
             "en",
                     Set.of(
                             "the", "a", "an", "is", "and", "of", "to", "my", "i", "i'm", "it", "not", "you", "that",

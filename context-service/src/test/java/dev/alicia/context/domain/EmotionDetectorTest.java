@@ -80,6 +80,14 @@ class EmotionDetectorTest {
         assertThat(detector.guessLanguage("My card was stolen this morning")).isEqualTo("en");
     }
 
+    @Test
+    void reads_french_typed_without_apostrophes_as_french_and_hears_the_fear_in_it() {
+        EmotionReading reading = detector.read("On m a volé ma carte ce matin, j ai peur", null);
+
+        assertThat(reading.language()).isEqualTo("fr");
+        assertThat(reading.emotion()).isEqualTo(Emotion.FEAR);
+    }
+
     private static List<Labelled> labelled() throws IOException {
         List<Labelled> messages = new ArrayList<>();
         try (InputStream in = EmotionDetectorTest.class.getResourceAsStream("/labelled-messages.tsv")) {

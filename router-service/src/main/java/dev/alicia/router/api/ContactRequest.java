@@ -21,4 +21,5 @@ public record ContactRequest(
         @Pattern(regexp = Ids.LANGUAGE, message = Ids.LANGUAGE_MESSAGE)
         String language,
 
-        @Size(max = 64) String intent) {}
+        @Size(max = 64) String intent,
+        @Size(max = 32) String tier) {}

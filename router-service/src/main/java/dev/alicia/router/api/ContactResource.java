@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Contacts", description = "Contacts submitted for routing and the decisions taken")
+@Tag(name = "Contacts", description = "Contacts submitted for routing, offers answered by agents, and decisions")
 public class ContactResource {
 
     private final EventPublisher publisher;
@@ -41,7 +41,7 @@ public class ContactResource {
 
     /** The REST intake joins the Kafka one: a contact has one path through the router however it came. */
     @POST
-    @Operation(summary = "Submit a contact for routing; the decision follows on routing.events")
+    @Operation(summary = "Submit a contact for routing; the decisions follow on routing.events")
     public Response submit(@HeaderParam(Tenants.HEADER) String tenant, @Valid @NotNull ContactRequest contact) {
         ContactArrived arrived = new ContactArrived(
                 contact.contactId(),
@@ -50,6 +50,7 @@ public class ContactResource {
                 contact.channel(),
                 contact.language(),
                 contact.intent(),
+                contact.tier(),
                 Instant.now());
         publisher.publishAndWait(
                 InboundContactsConsumer.TOPIC, arrived.tenantId() + ":" + arrived.contactId(), arrived);
@@ -60,9 +61,67 @@ public class ContactResource {
 
     @GET
     @Path("/{contactId}")
-    @Operation(summary = "The routing decision for a contact")
-    public RoutingEvent decision(@HeaderParam(Tenants.HEADER) String tenant, @PathParam("contactId") String contactId) {
-        return routing.decision(Tenants.require(tenant), contactId)
-                .orElseThrow(() -> ProblemException.notFound("decision for contact", contactId));
+    @Operation(summary = "Where a contact stands (position and estimated wait while waiting) and every decision")
+    public RoutingService.ContactView contact(
+            @HeaderParam(Tenants.HEADER) String tenant, @PathParam("contactId") String contactId) {
+        return routing.view(Tenants.require(tenant), contactId)
+                .orElseThrow(() -> ProblemException.notFound("contact", contactId));
+    }
+
+    @POST
+    @Path("/{contactId}/accept")
+    @Operation(summary = "The agent accepts the contact offered to them; answers the assignment with the brief")
+    public RoutingEvent accept(
+            @HeaderParam(Tenants.HEADER) String tenant,
+            @PathParam("contactId") String contactId,
+            @Valid @NotNull AgentAction action) {
+        return routing.accept(Tenants.require(tenant), contactId, action.agentId());
+    }
+
+    @POST
+    @Path("/{contactId}/reject")
+    @Operation(summary = "The agent turns the offer down; it goes to the next best agent")
+    public Response reject(
+            @HeaderParam(Tenants.HEADER) String tenant,
+            @PathParam("contactId") String contactId,
+            @Valid @NotNull AgentAction action) {
+        routing.reject(Tenants.require(tenant), contactId, action.agentId(), action.reason());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{contactId}/transfer")
+    @Operation(summary = "The agent sends the contact to another queue or agent, with a reason")
+    public Response transfer(
+            @HeaderParam(Tenants.HEADER) String tenant,
+            @PathParam("contactId") String contactId,
+            @Valid @NotNull TransferRequest transfer) {
+        routing.transfer(
+                Tenants.require(tenant),
+                contactId,
+                transfer.agentId(),
+                transfer.toQueue(),
+                transfer.toAgentId(),
+                transfer.reason());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{contactId}/end")
+    @Operation(summary = "The conversation is over; the agent wraps up")
+    public Response end(
+            @HeaderParam(Tenants.HEADER) String tenant,
+            @PathParam("contactId") String contactId,
+            @Valid @NotNull AgentAction action) {
+        routing.end(Tenants.require(tenant), contactId, action.agentId(), action.outcome());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{contactId}/abandon")
+    @Operation(summary = "The customer left while waiting or being offered (from the channel platform)")
+    public Response abandon(@HeaderParam(Tenants.HEADER) String tenant, @PathParam("contactId") String contactId) {
+        routing.abandon(Tenants.require(tenant), contactId);
+        return Response.noContent().build();
     }
 }

@@ -31,4 +31,8 @@ public record ContactArrived(
         String language,
 
         @Size(max = 64) String intent,
+
+        /** The customer's tier (e.g. gold), when the platform knows it: routing rules may match on it. */
+        @Size(max = 32) String tier,
+
         @NotNull Instant arrivedAt) {}

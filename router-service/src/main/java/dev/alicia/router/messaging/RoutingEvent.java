@@ -6,10 +6,13 @@ import java.util.List;
 import dev.alicia.context.client.model.HandoffBrief;
 import dev.alicia.presence.client.model.Channel;
 import dev.alicia.router.domain.Factor;
+import dev.alicia.router.domain.Ranking;
+import dev.alicia.router.domain.Strategy;
 
 /**
- * What the router decided for a contact, on {@value RoutingEvents#TOPIC} keyed {@code <tenantId>:<contactId>}:
- * assigned to an agent (with the score, why, and the handoff brief the agent reads) or queued.
+ * What happened to a contact in the router, on {@value RoutingEvents#TOPIC} keyed {@code <tenantId>:<contactId>}.
+ * Offers and assignments carry the agent, the score, each factor's contribution, the runners-up with why they
+ * lost, and the handoff brief; queue events carry the position and the estimated wait.
  */
 public record RoutingEvent(
         String eventId,
@@ -18,16 +21,41 @@ public record RoutingEvent(
         String contactId,
         String customerId,
         Channel channel,
+        String queue,
+        Integer priority,
         String agentId,
         Double score,
+        Strategy strategy,
         List<Factor> explanation,
+        List<Ranking.RunnerUp> runnersUp,
+        Integer position,
+        Long estimatedWaitSeconds,
+        String reason,
         String language,
         String intent,
         HandoffBrief brief,
         Instant occurredAt) {
 
     public enum Type {
+        /** No agent can take it now: it waits, with its position and estimated wait. */
+        CONTACT_QUEUED,
+        /** Reserved for one agent, who accepts or rejects; the brief is attached. */
+        CONTACT_OFFERED,
+        /** The agent accepted: the contact is theirs. */
         CONTACT_ASSIGNED,
-        CONTACT_QUEUED
+        /** The offer was rejected or timed out: the agent's capacity is free again. */
+        OFFER_RELEASED,
+        /** A widening step of the queue applied (skills relaxed, overflow added). */
+        QUEUE_WIDENED,
+        /** The wait is long: the customer is offered a callback. */
+        CALLBACK_OFFERED,
+        /** Moved by its agent to another queue or agent, with the reason; routed again with its story. */
+        CONTACT_TRANSFERRED,
+        /** The customer hung up or left while waiting or being offered. */
+        CONTACT_ABANDONED,
+        /** The conversation is over: the agent wraps up. */
+        CONTACT_ENDED,
+        /** The router cannot route it at all, with the reason. */
+        CONTACT_FAILED
     }
 }

@@ -1,35 +1,34 @@
 package dev.alicia.router.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * Every routing decision, kept for audit and for learning. One per contact: the unique key is what makes a
- * redelivered contact a replay of its decision rather than a second assignment.
+ * Every decision the router takes about a contact (queued, offered with its explanation, assigned, released,
+ * widened, transferred, ended...), appended for audit and for learning from outcomes. The event is kept as it
+ * was published.
  */
 @Entity
 @Table(
         name = "routing_decision",
-        uniqueConstraints =
-                @UniqueConstraint(
-                        name = "uk_decision_tenant_contact",
-                        columnNames = {"tenant_id", "contact_id"}))
+        indexes = @Index(name = "ix_decision_tenant_contact", columnList = "tenant_id, contact_id"))
 public class RoutingDecision extends PanacheEntityBase {
 
     @Id
     @GeneratedValue
     public Long id;
 
-    @Column(name = "event_id", nullable = false, length = 64)
+    @Column(name = "event_id", nullable = false, unique = true, length = 64)
     public String eventId;
 
     @Column(name = "tenant_id", nullable = false, length = 63)
@@ -41,8 +40,14 @@ public class RoutingDecision extends PanacheEntityBase {
     @Column(name = "customer_id", nullable = false, length = 128)
     public String customerId;
 
-    @Column(name = "outcome", nullable = false, length = 32)
-    public String outcome;
+    @Column(name = "type", nullable = false, length = 32)
+    public String type;
+
+    @Column(name = "queue", length = 64)
+    public String queue;
+
+    @Column(name = "strategy", length = 16)
+    public String strategy;
 
     @Column(name = "agent_id", length = 128)
     public String agentId;
@@ -50,14 +55,20 @@ public class RoutingDecision extends PanacheEntityBase {
     @Column(name = "score")
     public Double score;
 
-    /** The event as published, so a replay publishes exactly the same decision. */
+    /** The event as published. */
     @Column(name = "event_json", nullable = false, columnDefinition = "text")
     public String eventJson;
 
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
 
-    public static Optional<RoutingDecision> find(String tenantId, String contactId) {
-        return find("tenantId = ?1 and contactId = ?2", tenantId, contactId).firstResultOptional();
+    public static List<RoutingDecision> history(String tenantId, String contactId) {
+        return list("tenantId = ?1 and contactId = ?2 order by id", tenantId, contactId);
+    }
+
+    /** The last decision of one of {@code types} about the contact. */
+    public static Optional<RoutingDecision> last(String tenantId, String contactId, List<String> types) {
+        return find("tenantId = ?1 and contactId = ?2 and type in ?3 order by id desc", tenantId, contactId, types)
+                .firstResultOptional();
     }
 }

@@ -1,183 +1,687 @@
 package dev.alicia.router.service;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alicia.context.client.model.Emotion;
 import dev.alicia.context.client.model.HandoffBrief;
 import dev.alicia.context.client.redis.StoryReader;
-import dev.alicia.presence.client.model.Channel;
 import dev.alicia.presence.client.model.LiveAgent;
 import dev.alicia.presence.client.model.PresenceRuleViolation;
 import dev.alicia.presence.client.redis.LivePresenceStore;
+import dev.alicia.router.domain.AgentRanker;
 import dev.alicia.router.domain.Candidate;
+import dev.alicia.router.domain.Classification;
+import dev.alicia.router.domain.Classifier;
+import dev.alicia.router.domain.ContactFacts;
 import dev.alicia.router.domain.ContactNeeds;
-import dev.alicia.router.domain.FitScorer;
+import dev.alicia.router.domain.DistressStreak;
+import dev.alicia.router.domain.EmotionalLoadGuard;
+import dev.alicia.router.domain.QueueOrder;
+import dev.alicia.router.domain.Ranking;
 import dev.alicia.router.domain.ScoredCandidate;
+import dev.alicia.router.domain.ScoringWeights;
+import dev.alicia.router.domain.Strategy;
+import dev.alicia.router.domain.WaitEstimate;
+import dev.alicia.router.domain.Widening;
 import dev.alicia.router.messaging.ContactArrived;
 import dev.alicia.router.messaging.RoutingEvent;
-import dev.alicia.router.messaging.RoutingEvents;
-import dev.alicia.router.persistence.RoutingDecision;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.alicia.router.store.ContactState;
+import dev.alicia.router.store.RouterStore;
+import io.quarkus.redis.datasource.sortedset.ScoredValue;
 import org.jboss.logging.Logger;
 
 /**
- * Decides where a contact goes: reads what the customer needs from their context, ranks the available
- * agents, claims the best one still free, records the decision, then publishes it. A contact seen again
- * (redelivery) replays its recorded decision instead of being routed twice.
+ * Takes each contact from arrival to exactly one agent. A contact is always in one place: waiting in its queue,
+ * offered to one agent (who holds it in their capacity until they answer or the offer times out), or assigned.
+ * Whoever takes it out of its queue (or closes its offer) is the only one who may move it on, so several router
+ * instances share the work without ever handing a contact to two agents; the agent's capacity is taken with the
+ * presence service's atomic primitive, so no agent is ever offered beyond it.
  */
 @ApplicationScoped
 public class RoutingService {
 
-    private static final Logger LOG = Logger.getLogger(RoutingService.class);
+    /** Agents read from the presence indexes per decision; the best {@code shortlist} are scored in full. */
     private static final int MAX_CANDIDATES = 500;
+    /** Waiting contacts looked at per queue when an agent frees up. */
+    private static final int QUEUE_HEAD = 50;
+    /** How long a contact taken from its queue may stay unoffered before the sweeper assumes its router died. */
+    private static final long IN_FLIGHT_MILLIS = 10_000;
+
+    private static final Logger LOG = Logger.getLogger(RoutingService.class);
 
     private final LivePresenceStore agents;
-    private final RoutingEvents events;
-    private final ObjectMapper mapper;
+    private final RouterStore store;
+    private final Decisions decisions;
     private final StoryReader stories;
-    private final FitScorer scorer = new FitScorer();
+    private final RuleBook rules;
+    private final QueueStatistics statistics;
+    private final RouterConfig config;
+    private final Clock clock;
+    private final AgentRanker ranker;
+    private final EmotionalLoadGuard guard;
+    private final Classifier classifier;
+    private final QueueOrder order;
 
-    public RoutingService(LivePresenceStore agents, RoutingEvents events, ObjectMapper mapper, StoryReader stories) {
+    public RoutingService(
+            LivePresenceStore agents,
+            RouterStore store,
+            Decisions decisions,
+            StoryReader stories,
+            RuleBook rules,
+            QueueStatistics statistics,
+            RouterConfig config,
+            Clock clock) {
         this.agents = agents;
-        this.events = events;
-        this.mapper = mapper;
+        this.store = store;
+        this.decisions = decisions;
         this.stories = stories;
-    }
-
-    public RoutingEvent route(ContactArrived contact) {
-        Optional<RoutingDecision> earlier = QuarkusTransaction.requiringNew()
-                .call(() -> RoutingDecision.find(contact.tenantId(), contact.contactId()));
-        if (earlier.isPresent()) {
-            RoutingEvent replay = read(earlier.get().eventJson);
-            events.publish(replay);
-            return replay;
-        }
-        ContactNeeds needs = needs(contact);
-        Channel channel = contact.channel();
-        List<Candidate> candidates =
-                agents.eligible(contact.tenantId(), channel, needs.language(), Map.of(), MAX_CANDIDATES).stream()
-                        .map(RoutingService::candidate)
-                        .toList();
-        List<ScoredCandidate> ranked = scorer.rank(needs, candidates);
-        Optional<ScoredCandidate> chosen = ranked.stream()
-                .filter(c -> claim(contact, channel, c.candidate().agentId()))
-                .findFirst();
-        RoutingEvent event =
-                chosen.map(c -> assigned(contact, needs, c, brief(contact))).orElseGet(() -> queued(contact, needs));
-        QuarkusTransaction.requiringNew().run(() -> record(contact, event));
-        events.publish(event);
-        LOG.infof(
-                "contact %s of tenant %s %s%s",
-                contact.contactId(),
-                contact.tenantId(),
-                event.type(),
-                event.agentId() == null ? "" : " to agent " + event.agentId());
-        return event;
+        this.rules = rules;
+        this.statistics = statistics;
+        this.config = config;
+        this.clock = clock;
+        RouterConfig.Weights w = config.weights();
+        this.guard = new EmotionalLoadGuard(
+                config.emotionalLoad().maxInARow(),
+                config.emotionalLoad().coolDown().toMillis());
+        this.ranker = new AgentRanker(
+                new ScoringWeights(
+                        w.skill(),
+                        w.fluency(),
+                        w.register(),
+                        w.emotion(),
+                        w.affinity(),
+                        w.idle(),
+                        w.occupancy(),
+                        w.learned(),
+                        w.idleSaturation().toMillis()),
+                guard);
+        this.classifier = new Classifier(config.defaultQueue(), config.urgentBoost());
+        this.order = new QueueOrder(config.priorityCredit().toMillis());
     }
 
     /**
-     * Takes the agent with the presence service's atomic primitive: the capacity rule is checked again on the
-     * agent's current state and written only if nobody changed them in between, so two routers never both win.
+     * A new contact (from Kafka or REST): classified into a queue and admitted there in one step, then served at
+     * once if an agent can take it. A contact seen again (a redelivery) is left where it is: never routed twice.
      */
-    private boolean claim(ContactArrived contact, Channel channel, String agentId) {
+    public void route(ContactArrived contact) {
+        long now = clock.millis();
+        Map<String, String> features = stories.features(contact.tenantId(), contact.customerId());
+        ContactState state = classify(contact, features, now);
+        if (store.admit(state, order.rank(state.priority(), state.queuedAt()), wideningDue(state))
+                .isEmpty()) {
+            LOG.debugf("contact %s of tenant %s seen again: already routed", contact.contactId(), contact.tenantId());
+            return;
+        }
+        statistics.arrived(state);
+        serve(state, true);
+    }
+
+    private ContactState classify(ContactArrived contact, Map<String, String> features, long now) {
+        Set<String> signals = new HashSet<>();
+        if ("URGENT".equals(features.get("priority"))) {
+            signals.add(Classifier.URGENT);
+        }
+        String intent = features.getOrDefault("intent", contact.intent());
+        String language = features.getOrDefault("language", contact.language());
+        Classification classification = classifier.classify(
+                new ContactFacts(contact.channel().name(), intent, language, contact.tier(), signals),
+                rules.rules(contact.tenantId()));
+        return new ContactState(
+                contact,
+                ContactState.Status.WAITING,
+                classification.queue(),
+                classification.priority(),
+                classification.requiredSkills(),
+                classification.rule(),
+                now,
+                0,
+                null,
+                Set.of(),
+                0,
+                false,
+                0,
+                null,
+                List.of());
+    }
+
+    private int enqueue(ContactState state) {
+        return store.enqueue(state, order.rank(state.priority(), state.queuedAt()), wideningDue(state));
+    }
+
+    private long wideningDue(ContactState state) {
+        long next = widening(state.queue()).nextAfter(state.wideningApplied());
+        return next < 0 ? -1 : state.queuedAt() + next;
+    }
+
+    private boolean claim(String tenantId, String queue, String contactId) {
+        return store.claim(tenantId, queue, contactId, clock.millis() + IN_FLIGHT_MILLIS);
+    }
+
+    /** Contacts stranded in flight by a router that died are put back in their queue and served. */
+    public int recoverInFlight(String tenantId) {
+        int recovered = 0;
+        for (String contactId : store.inFlightDue(tenantId, clock.millis(), 100)) {
+            if (!store.recover(tenantId, contactId)) {
+                continue;
+            }
+            Optional<ContactState> state = store.find(tenantId, contactId);
+            if (state.isPresent() && state.get().status() == ContactState.Status.WAITING) {
+                enqueue(state.get());
+                serve(state.get(), false);
+                recovered++;
+            }
+        }
+        return recovered;
+    }
+
+    /**
+     * Contact first: takes the contact from its queue and offers it to the best agent who can take it now; with
+     * nobody, puts it back in its place. {@code announce} publishes the queued event (with position and estimated
+     * wait) when it has to wait.
+     */
+    boolean serve(ContactState waiting, boolean announce) {
+        if (!claim(waiting.tenantId(), waiting.queue(), waiting.contactId())) {
+            return false;
+        }
+        ContactState state = store.find(waiting.tenantId(), waiting.contactId()).orElse(waiting);
+        ContactNeeds needs = needs(state);
+        List<LiveAgent> live = agents.eligible(
+                state.tenantId(), state.contact().channel(), needs.language(), state.requiredSkills(), MAX_CANDIDATES);
+        if (state.targetAgentId() != null) {
+            live = live.stream()
+                    .filter(a -> a.agentId().equals(state.targetAgentId()))
+                    .toList();
+        }
+        Ranking ranking = ranker.rank(request(state, needs), candidates(state.tenantId(), live), config.shortlist());
+        for (ScoredCandidate candidate : ranking.ranked()) {
+            if (offer(state, needs, ranking, candidate)) {
+                return true;
+            }
+        }
+        int position = enqueue(state);
+        if (announce) {
+            decisions.publish(queued(state, needs, position, ranking));
+        }
+        return false;
+    }
+
+    /**
+     * Agent first: an agent has room again (their presence changed, or an offer to them was released). Takes the
+     * waiting contacts they can serve, across the tenant's queues in the order contacts are served, until the
+     * agent has no room left.
+     */
+    public void serveAgent(String tenantId, String agentId) {
+        Optional<LiveAgent> found = agents.find(tenantId, agentId);
+        if (found.isEmpty() || found.get().routableChannels().isEmpty()) {
+            return;
+        }
+        List<Waiting> waiting = new ArrayList<>();
+        for (String queue : store.queues(tenantId)) {
+            for (ScoredValue<String> entry : store.head(tenantId, queue, QUEUE_HEAD)) {
+                waiting.add(new Waiting(queue, entry.value(), entry.score()));
+            }
+        }
+        waiting.sort(Comparator.comparingDouble(Waiting::rank));
+        for (Waiting next : waiting) {
+            LiveAgent agent = agents.find(tenantId, agentId).orElse(null);
+            if (agent == null || agent.routableChannels().isEmpty()) {
+                return;
+            }
+            Optional<ContactState> state = store.find(tenantId, next.contactId());
+            if (state.isEmpty()
+                    || !agent.canTake(state.get().contact().channel())
+                    || (state.get().targetAgentId() != null
+                            && !state.get().targetAgentId().equals(agentId))) {
+                continue;
+            }
+            ContactNeeds needs = needs(state.get());
+            Ranking ranking = ranker.rank(request(state.get(), needs), candidates(tenantId, List.of(agent)), 1);
+            if (ranking.ranked().isEmpty() || !claim(tenantId, next.queue(), next.contactId())) {
+                continue;
+            }
+            ContactState claimed = store.find(tenantId, next.contactId()).orElse(state.get());
+            if (!offer(claimed, needs, ranking, ranking.ranked().get(0))) {
+                enqueue(claimed);
+                return;
+            }
+        }
+    }
+
+    private record Waiting(String queue, String contactId, double rank) {}
+
+    /** Reserves the agent's capacity until the offer's deadline; false when someone took it first. */
+    private boolean offer(ContactState state, ContactNeeds needs, Ranking ranking, ScoredCandidate chosen) {
+        long now = clock.millis();
+        long deadline = now + config.offerTimeout().toMillis();
+        String agentId = chosen.agentId();
         try {
-            return agents.update(contact.tenantId(), agentId, agent -> agent.reserve(contact.contactId(), channel, 0))
-                    .isPresent();
+            if (agents.update(
+                            state.tenantId(),
+                            agentId,
+                            agent -> agent.reserve(
+                                    state.contactId(), state.contact().channel(), deadline))
+                    .isEmpty()) {
+                return false;
+            }
         } catch (PresenceRuleViolation taken) {
             return false;
         }
-    }
-
-    private static Candidate candidate(LiveAgent agent) {
-        return new Candidate(agent.agentId(), agent.languages().keySet(), agent.skills());
-    }
-
-    /** The customer's context wins over the adapter's hints: it is what the bot actually understood. */
-    private ContactNeeds needs(ContactArrived contact) {
-        Map<String, String> context = stories.features(contact.tenantId(), contact.customerId());
-        return new ContactNeeds(
-                context.getOrDefault("language", contact.language()), context.getOrDefault("intent", contact.intent()));
-    }
-
-    /** The story the agent reads before saying hello, as context-service tells it. */
-    private HandoffBrief brief(ContactArrived contact) {
-        return stories.brief(contact.tenantId(), contact.customerId(), contact.contactId(), Instant.now());
-    }
-
-    private static RoutingEvent assigned(
-            ContactArrived contact, ContactNeeds needs, ScoredCandidate chosen, HandoffBrief brief) {
-        return new RoutingEvent(
+        ContactState offered = state.with(ContactState.Status.OFFERED, agentId);
+        store.save(offered);
+        store.offer(state.tenantId(), state.contactId(), deadline);
+        if (strategy(state.queue()) == Strategy.ROUND_ROBIN) {
+            store.roundRobinCursor(state.tenantId(), state.queue(), agentId);
+        }
+        decisions.publish(new RoutingEvent(
                 UUID.randomUUID().toString(),
-                RoutingEvent.Type.CONTACT_ASSIGNED,
-                contact.tenantId(),
-                contact.contactId(),
-                contact.customerId(),
-                contact.channel(),
-                chosen.candidate().agentId(),
+                RoutingEvent.Type.CONTACT_OFFERED,
+                state.tenantId(),
+                state.contactId(),
+                state.contact().customerId(),
+                state.contact().channel(),
+                state.queue(),
+                state.priority(),
+                agentId,
                 chosen.score(),
+                ranking.strategy(),
                 chosen.factors(),
+                ranking.runnersUp(agentId, 3),
+                null,
+                null,
+                null,
                 needs.language(),
                 needs.intent(),
-                brief,
-                Instant.now());
+                brief(offered),
+                Instant.ofEpochMilli(now)));
+        return true;
     }
 
-    private static RoutingEvent queued(ContactArrived contact, ContactNeeds needs) {
+    /** The agent answers the offer: the contact is theirs, with the brief as it stands now. */
+    public RoutingEvent accept(String tenantId, String contactId, String agentId) {
+        ContactState state = store.find(tenantId, contactId).orElseThrow(() -> RoutingProblems.unknown(contactId));
+        if (state.status() == ContactState.Status.ASSIGNED && agentId.equals(state.agentId())) {
+            return decisions
+                    .last(tenantId, contactId, RoutingEvent.Type.CONTACT_ASSIGNED)
+                    .orElseThrow();
+        }
+        if (state.status() != ContactState.Status.OFFERED || !agentId.equals(state.agentId())) {
+            throw RoutingProblems.notOfferedTo(contactId, agentId);
+        }
+        if (!store.closeOffer(tenantId, contactId)) {
+            throw RoutingProblems.offerClosed(contactId);
+        }
+        long now = clock.millis();
+        agents.update(tenantId, agentId, agent -> agent.accept(contactId));
+        ContactState assigned = state.answered(now);
+        store.save(assigned);
+        ContactNeeds needs = needs(assigned);
+        DistressStreak before = store.streaks(tenantId, List.of(agentId)).getOrDefault(agentId, DistressStreak.NONE);
+        store.streak(tenantId, agentId, guard.after(before, needs.distressed(), now));
+        statistics.answered(assigned, now - assigned.queuedAt());
+        RoutingEvent offer = decisions
+                .last(tenantId, contactId, RoutingEvent.Type.CONTACT_OFFERED)
+                .orElseThrow();
+        RoutingEvent event = new RoutingEvent(
+                UUID.randomUUID().toString(),
+                RoutingEvent.Type.CONTACT_ASSIGNED,
+                tenantId,
+                contactId,
+                offer.customerId(),
+                offer.channel(),
+                offer.queue(),
+                offer.priority(),
+                agentId,
+                offer.score(),
+                offer.strategy(),
+                offer.explanation(),
+                offer.runnersUp(),
+                null,
+                null,
+                null,
+                offer.language(),
+                offer.intent(),
+                brief(assigned),
+                Instant.ofEpochMilli(now));
+        decisions.publish(event);
+        return event;
+    }
+
+    /** The agent turns the offer down: released, and offered to the next best agent (never back to them). */
+    public void reject(String tenantId, String contactId, String agentId, String reason) {
+        ContactState state = store.find(tenantId, contactId).orElseThrow(() -> RoutingProblems.unknown(contactId));
+        if (state.status() != ContactState.Status.OFFERED || !agentId.equals(state.agentId())) {
+            throw RoutingProblems.notOfferedTo(contactId, agentId);
+        }
+        if (!store.closeOffer(tenantId, contactId)) {
+            throw RoutingProblems.offerClosed(contactId);
+        }
+        release(state, "rejected" + (reason == null || reason.isBlank() ? "" : ": " + reason));
+    }
+
+    /** Offers past their deadline (the agent did not answer, or their router died) go to the next agent. */
+    public int expireOffers(String tenantId) {
+        int expired = 0;
+        for (String contactId : store.offersDue(tenantId, clock.millis(), 100)) {
+            if (!store.closeOffer(tenantId, contactId)) {
+                continue;
+            }
+            Optional<ContactState> state = store.find(tenantId, contactId);
+            if (state.isPresent() && state.get().status() == ContactState.Status.OFFERED) {
+                release(state.get(), "no answer within " + config.offerTimeout().toSeconds() + " s");
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    private void release(ContactState offered, String reason) {
+        long now = clock.millis();
+        String agentId = offered.agentId();
+        agents.update(offered.tenantId(), agentId, agent -> agent.release(offered.contactId(), now));
+        decisions.publish(event(offered, RoutingEvent.Type.OFFER_RELEASED, agentId, reason, now));
+        ContactState again = offered.declined(agentId);
+        store.save(again);
+        enqueue(again);
+        serve(again, true);
+        serveAgent(offered.tenantId(), agentId);
+    }
+
+    /** Applies the widening steps that fell due for waiting contacts, then tries them again. */
+    public int widen(String tenantId) {
+        int widened = 0;
+        long now = clock.millis();
+        for (String contactId : store.wideningDue(tenantId, now, 100)) {
+            Optional<ContactState> found = store.find(tenantId, contactId);
+            if (found.isEmpty() || found.get().status() != ContactState.Status.WAITING) {
+                store.wideningNext(tenantId, contactId, -1);
+                continue;
+            }
+            ContactState state = found.get();
+            if (!claim(tenantId, state.queue(), contactId)) {
+                continue;
+            }
+            Widening widening = widening(state.queue());
+            List<Widening.Step> due = widening.due(now - state.queuedAt(), state.wideningApplied());
+            Map<String, Integer> skills =
+                    Widening.apply(state.requiredSkills(), due, queue -> rules.skillsOf(tenantId, queue));
+            boolean callback = due.stream().anyMatch(s -> s.action() == Widening.Action.OFFER_CALLBACK);
+            ContactState wider = state.widened(state.wideningApplied() + due.size(), skills, callback);
+            store.save(wider);
+            for (Widening.Step step : due) {
+                decisions.publish(event(
+                        wider,
+                        step.action() == Widening.Action.OFFER_CALLBACK
+                                ? RoutingEvent.Type.CALLBACK_OFFERED
+                                : RoutingEvent.Type.QUEUE_WIDENED,
+                        null,
+                        describe(step, skills),
+                        now));
+            }
+            enqueue(wider);
+            serve(wider, false);
+            widened++;
+        }
+        return widened;
+    }
+
+    private static String describe(Widening.Step step, Map<String, Integer> skills) {
+        return switch (step.action()) {
+            case RELAX_SKILLS -> "after " + step.afterMillis() / 1000 + " s: skills relaxed to " + skills;
+            case OVERFLOW ->
+                "after " + step.afterMillis() / 1000 + " s: overflow to " + step.overflowQueue() + ", skills now "
+                        + skills;
+            case OFFER_CALLBACK -> "after " + step.afterMillis() / 1000 + " s: callback offered";
+        };
+    }
+
+    /** The customer left while waiting or being offered: taken out, the agent's capacity freed. */
+    public void abandon(String tenantId, String contactId) {
+        ContactState state = store.find(tenantId, contactId).orElseThrow(() -> RoutingProblems.unknown(contactId));
+        long now = clock.millis();
+        if (state.status() == ContactState.Status.WAITING && claim(tenantId, state.queue(), contactId)) {
+            finish(state, ContactState.Status.ABANDONED, null, now);
+            statistics.abandoned(state);
+        } else if (state.status() == ContactState.Status.OFFERED && store.closeOffer(tenantId, contactId)) {
+            agents.update(tenantId, state.agentId(), agent -> agent.release(contactId, now));
+            finish(state, ContactState.Status.ABANDONED, state.agentId(), now);
+            statistics.abandoned(state);
+            serveAgent(tenantId, state.agentId());
+        } else {
+            throw RoutingProblems.notWaiting(contactId, state.status().name());
+        }
+    }
+
+    /** The conversation is over: the agent wraps up (the presence service moves them on). */
+    public void end(String tenantId, String contactId, String agentId, String outcome) {
+        ContactState state = store.find(tenantId, contactId).orElseThrow(() -> RoutingProblems.unknown(contactId));
+        if (state.status() != ContactState.Status.ASSIGNED || !agentId.equals(state.agentId())) {
+            throw RoutingProblems.notAssignedTo(contactId, agentId);
+        }
+        long now = clock.millis();
+        statistics.handled(state, now - state.answeredAt());
+        ContactState ended = state.with(ContactState.Status.ENDED, agentId);
+        store.save(ended);
+        decisions.publish(event(ended, RoutingEvent.Type.CONTACT_ENDED, agentId, outcome, now));
+    }
+
+    /**
+     * The agent sends the contact on, to another queue or to a named agent, with a reason. The contact keeps its
+     * id, its story and its place in time; the transfer joins the story, and the next agent's brief tells of it.
+     */
+    public void transfer(
+            String tenantId, String contactId, String agentId, String toQueue, String toAgentId, String reason) {
+        ContactState state = store.find(tenantId, contactId).orElseThrow(() -> RoutingProblems.unknown(contactId));
+        if (state.status() != ContactState.Status.ASSIGNED || !agentId.equals(state.agentId())) {
+            throw RoutingProblems.notAssignedTo(contactId, agentId);
+        }
+        long now = clock.millis();
+        String queue = toQueue != null ? toQueue : state.queue();
+        ContactState moved = state.transferred(
+                queue,
+                state.priority(),
+                queue.equals(state.queue()) ? state.requiredSkills() : rules.skillsOf(tenantId, queue),
+                "transfer",
+                agentId,
+                toAgentId,
+                now);
+        store.save(moved.noting(decisions.transferNote(moved, agentId, reason, now)));
+        decisions.publish(event(
+                moved,
+                RoutingEvent.Type.CONTACT_TRANSFERRED,
+                agentId,
+                reason + " → " + (toAgentId != null ? "agent " + toAgentId : "queue " + queue),
+                now));
+        enqueue(moved);
+        serve(moved, true);
+    }
+
+    private RoutingEvent event(ContactState state, RoutingEvent.Type type, String agentId, String reason, long at) {
         return new RoutingEvent(
                 UUID.randomUUID().toString(),
-                RoutingEvent.Type.CONTACT_QUEUED,
-                contact.tenantId(),
-                contact.contactId(),
-                contact.customerId(),
-                contact.channel(),
+                type,
+                state.tenantId(),
+                state.contactId(),
+                state.contact().customerId(),
+                state.contact().channel(),
+                state.queue(),
+                state.priority(),
+                agentId,
                 null,
                 null,
                 List.of(),
+                List.of(),
+                null,
+                null,
+                reason,
+                null,
+                null,
+                null,
+                Instant.ofEpochMilli(at));
+    }
+
+    private void finish(ContactState state, ContactState.Status status, String agentId, long now) {
+        store.save(state.with(status, agentId));
+        decisions.publish(event(
+                state,
+                status == ContactState.Status.ABANDONED
+                        ? RoutingEvent.Type.CONTACT_ABANDONED
+                        : RoutingEvent.Type.CONTACT_FAILED,
+                agentId,
+                null,
+                now));
+    }
+
+    private RoutingEvent queued(ContactState state, ContactNeeds needs, int position, Ranking ranking) {
+        int staffed = Math.max(1, ranking.ranked().size() + ranking.excluded().size());
+        long estimate =
+                WaitEstimate.millis(position, staffed, statistics.averageHandleMillis(state.tenantId(), state.queue()));
+        String skills = state.requiredSkills().isEmpty()
+                ? ""
+                : " with "
+                        + state.requiredSkills().entrySet().stream()
+                                .sorted(Map.Entry.comparingByKey())
+                                .map(e -> e.getKey() + " ≥ " + e.getValue())
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElseThrow();
+        String why = ranking.excluded().isEmpty()
+                ? "no agent" + (needs.language() == null ? "" : " who speaks " + needs.language()) + skills
+                        + " has room on " + state.contact().channel() + " now"
+                : "no agent can take it now; e.g. " + ranking.excluded().get(0).agentId() + ": "
+                        + ranking.excluded().get(0).reason();
+        return new RoutingEvent(
+                UUID.randomUUID().toString(),
+                RoutingEvent.Type.CONTACT_QUEUED,
+                state.tenantId(),
+                state.contactId(),
+                state.contact().customerId(),
+                state.contact().channel(),
+                state.queue(),
+                state.priority(),
+                null,
+                null,
+                ranking.strategy(),
+                List.of(),
+                List.of(),
+                position,
+                estimate / 1000,
+                why,
                 needs.language(),
                 needs.intent(),
                 null,
-                Instant.now());
+                Instant.ofEpochMilli(clock.millis()));
     }
 
-    private void record(ContactArrived contact, RoutingEvent event) {
-        RoutingDecision decision = new RoutingDecision();
-        decision.eventId = event.eventId();
-        decision.tenantId = contact.tenantId();
-        decision.contactId = contact.contactId();
-        decision.customerId = contact.customerId();
-        decision.outcome = event.type().name();
-        decision.agentId = event.agentId();
-        decision.score = event.score();
-        decision.eventJson = write(event);
-        decision.decidedAt = event.occurredAt();
-        decision.persist();
+    /** Where the contact stands, with its live position and estimated wait while it waits. */
+    public Optional<ContactView> view(String tenantId, String contactId) {
+        return store.find(tenantId, contactId).map(state -> {
+            Integer position = null;
+            Long estimate = null;
+            if (state.status() == ContactState.Status.WAITING) {
+                position = store.position(tenantId, state.queue(), contactId).orElse(null);
+                if (position != null) {
+                    estimate = WaitEstimate.millis(position, 1, statistics.averageHandleMillis(tenantId, state.queue()))
+                            / 1000;
+                }
+            }
+            return new ContactView(
+                    contactId,
+                    state.status().name(),
+                    state.queue(),
+                    state.priority(),
+                    state.agentId(),
+                    position,
+                    estimate,
+                    state.transfers(),
+                    decisions.history(tenantId, contactId));
+        });
     }
 
-    public Optional<RoutingEvent> decision(String tenantId, String contactId) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> RoutingDecision.find(tenantId, contactId).map(d -> read(d.eventJson)));
+    /** A contact as REST shows it: its state now and every decision taken about it, in order. */
+    public record ContactView(
+            String contactId,
+            String status,
+            String queue,
+            int priority,
+            String agentId,
+            Integer position,
+            Long estimatedWaitSeconds,
+            int transfers,
+            List<RoutingEvent> decisions) {}
+
+    /** The customer's context wins over the adapter's hints: it is what the bot actually understood. */
+    private ContactNeeds needs(ContactState state) {
+        ContactArrived contact = state.contact();
+        Map<String, String> features = stories.features(contact.tenantId(), contact.customerId());
+        Emotion emotion = features.containsKey("emotion") ? Emotion.valueOf(features.get("emotion")) : null;
+        double intensity =
+                features.containsKey("emotionIntensity") ? Double.parseDouble(features.get("emotionIntensity")) : 0;
+        return new ContactNeeds(
+                features.getOrDefault("language", contact.language()),
+                features.get("register"),
+                features.getOrDefault("intent", contact.intent()),
+                state.requiredSkills(),
+                emotion,
+                intensity,
+                features.get("lastResolvedBy"),
+                features.get("lastAgent"));
     }
 
-    private String write(RoutingEvent event) {
-        try {
-            return mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    private AgentRanker.Request request(ContactState state, ContactNeeds needs) {
+        Strategy strategy = strategy(state.queue());
+        String cursor = strategy == Strategy.ROUND_ROBIN
+                ? store.roundRobinCursor(state.tenantId(), state.queue()).orElse(null)
+                : null;
+        return new AgentRanker.Request(needs, strategy, state.declinedBy(), cursor, clock.millis());
+    }
+
+    private List<Candidate> candidates(String tenantId, List<LiveAgent> live) {
+        Map<String, DistressStreak> streaks =
+                store.streaks(tenantId, live.stream().map(LiveAgent::agentId).toList());
+        List<Candidate> candidates = new ArrayList<>(live.size());
+        for (LiveAgent agent : live) {
+            candidates.add(new Candidate(
+                    agent.agentId(),
+                    agent.languages(),
+                    agent.skills(),
+                    agent.strengths(),
+                    agent.idleSince(),
+                    agent.occupancy(),
+                    streaks.getOrDefault(agent.agentId(), DistressStreak.NONE),
+                    null));
         }
+        return candidates;
     }
 
-    private RoutingEvent read(String json) {
-        try {
-            return mapper.readValue(json, RoutingEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable recorded decision", e);
-        }
+    private Strategy strategy(String queue) {
+        return statistics.settings(queue).strategy();
+    }
+
+    private Widening widening(String queue) {
+        return statistics
+                .settings(queue)
+                .widening()
+                .map(steps -> new Widening(steps.stream()
+                        .map(s -> new Widening.Step(
+                                s.after().toMillis(),
+                                s.action(),
+                                s.minimumLevel(),
+                                s.overflowQueue().orElse(null)))
+                        .toList()))
+                .orElse(Widening.NONE);
+    }
+
+    private HandoffBrief brief(ContactState state) {
+        return decisions.brief(state, Instant.ofEpochMilli(clock.millis()));
     }
 }

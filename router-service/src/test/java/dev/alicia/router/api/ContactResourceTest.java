@@ -23,7 +23,7 @@ import static org.hamcrest.Matchers.hasItems;
 class ContactResourceTest {
 
     @Test
-    void a_contact_submitted_over_rest_is_routed_and_its_decision_can_be_read() {
+    void a_contact_submitted_over_rest_is_routed_and_its_place_in_the_queue_can_be_read() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
 
         given().header("X-Tenant", tenant)
@@ -42,8 +42,11 @@ class ContactResourceTest {
                         .get("/contacts/{id}", "c-1")
                         .then()
                         .statusCode(Status.OK.getStatusCode())
-                        .body("type", equalTo("CONTACT_QUEUED"))
-                        .body("language", equalTo("fr")));
+                        .body("status", equalTo("WAITING"))
+                        .body("queue", equalTo("general"))
+                        .body("position", equalTo(1))
+                        .body("decisions[0].type", equalTo("CONTACT_QUEUED"))
+                        .body("decisions[0].language", equalTo("fr")));
     }
 
     @Test

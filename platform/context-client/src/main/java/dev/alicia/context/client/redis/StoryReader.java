@@ -82,6 +82,15 @@ public class StoryReader {
 
     /** The brief of a contact of this customer, as of {@code now}: profile and journey read in one round trip. */
     public HandoffBrief brief(String tenantId, String customerId, String contactId, Instant now) {
+        return brief(tenantId, customerId, contactId, now, List.of());
+    }
+
+    /**
+     * The brief, with events the caller has just published that context-service may not have stored yet (a
+     * router's transfer): the receiving agent's brief tells of it either way, and never twice.
+     */
+    public HandoffBrief brief(
+            String tenantId, String customerId, String contactId, Instant now, List<StoryEvent> justPublished) {
         Response both = STORY.run(
                 redis,
                 List.of(
@@ -97,6 +106,12 @@ public class StoryReader {
         for (Response entry : both.get(1)) {
             raw.add(entry.toString());
         }
-        return briefs.build(customerId, contactId, profile(hot).orElse(null), events(raw), now);
+        List<StoryEvent> story = events(raw);
+        for (StoryEvent event : justPublished) {
+            if (story.stream().noneMatch(e -> e.eventId().equals(event.eventId()))) {
+                story.add(event);
+            }
+        }
+        return briefs.build(customerId, contactId, profile(hot).orElse(null), story, now);
     }
 }

@@ -1,0 +1,48 @@
+package dev.alicia.router.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.alicia.kit.api.Tenants;
+import dev.alicia.router.service.QueueStatistics;
+import dev.alicia.router.store.RouterStore;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/queues")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Queues", description = "Live statistics per queue")
+public class QueueResource {
+
+    private final QueueStatistics statistics;
+    private final RouterStore store;
+
+    public QueueResource(QueueStatistics statistics, RouterStore store) {
+        this.statistics = statistics;
+        this.store = store;
+    }
+
+    @GET
+    @Operation(summary = "Every queue of the tenant that has seen contacts, with its figures")
+    public List<QueueStatistics.Figures> all(@HeaderParam(Tenants.HEADER) String tenant) {
+        String tenantId = Tenants.require(tenant);
+        return store.queues(tenantId).stream()
+                .sorted()
+                .map(queue -> statistics.figures(tenantId, queue))
+                .toList();
+    }
+
+    @GET
+    @Path("/{queue}/statistics")
+    @Operation(summary = "Waiting, longest wait, service level, abandonment, average speed of answer and handle time")
+    public QueueStatistics.Figures figures(
+            @HeaderParam(Tenants.HEADER) String tenant, @PathParam("queue") String queue) {
+        return statistics.figures(Tenants.require(tenant), queue);
+    }
+}

@@ -1,0 +1,253 @@
+package dev.alicia.router.domain;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+import dev.alicia.context.client.model.Emotion;
+
+/**
+ * Ranks the agents who may take a contact. Hard rules first, for every strategy: the customer's language, the
+ * queue's minimum skill levels, the emotional-load guard, and never the agent who already turned this contact
+ * down. Then the queue's strategy orders the rest. Only the best {@code explained} are scored factor by factor
+ * (what the decision and its runners-up show); the others are compared on their score alone, so ranking stays
+ * cheap over tens of thousands of agents. Ties are broken by agent id, so a decision is reproducible.
+ */
+public final class AgentRanker {
+
+    private static final Comparator<Entry> BEST_FIRST = Comparator.comparingDouble(Entry::score)
+            .reversed()
+            .thenComparing(e -> e.candidate().agentId());
+    private static final int EXCLUSIONS_KEPT = 10;
+
+    private final ScoringWeights weights;
+    private final EmotionalLoadGuard guard;
+
+    public AgentRanker(ScoringWeights weights, EmotionalLoadGuard guard) {
+        this.weights = weights;
+        this.guard = guard;
+    }
+
+    /** What one decision asks: who turned the contact down already, and the round-robin cursor of the queue. */
+    public record Request(
+            ContactNeeds needs, Strategy strategy, Set<String> declinedBy, String roundRobinAfter, long now) {
+
+        public Request {
+            declinedBy = declinedBy == null ? Set.of() : Set.copyOf(declinedBy);
+        }
+    }
+
+    public Ranking rank(Request request, Collection<Candidate> candidates, int explained) {
+        ContactNeeds needs = request.needs();
+        PriorityQueue<Entry> best = new PriorityQueue<>(explained + 1, BEST_FIRST.reversed());
+        List<Ranking.Exclusion> excluded = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            String reason = excluded(request, candidate);
+            if (reason != null) {
+                if (excluded.size() < EXCLUSIONS_KEPT) {
+                    excluded.add(new Ranking.Exclusion(candidate.agentId(), reason));
+                }
+                continue;
+            }
+            Entry entry = new Entry(candidate, score(request, candidate));
+            if (best.size() < explained) {
+                best.add(entry);
+            } else if (BEST_FIRST.compare(entry, best.peek()) < 0) {
+                best.poll();
+                best.add(entry);
+            }
+        }
+        List<Entry> top = new ArrayList<>(best);
+        top.sort(BEST_FIRST);
+        List<ScoredCandidate> ranked = new ArrayList<>(top.size());
+        for (Entry entry : top) {
+            ranked.add(explain(request, entry));
+        }
+        return new Ranking(request.strategy(), List.copyOf(ranked), List.copyOf(excluded));
+    }
+
+    private String excluded(Request request, Candidate candidate) {
+        ContactNeeds needs = request.needs();
+        if (request.declinedBy().contains(candidate.agentId())) {
+            return "already turned this contact down";
+        }
+        if (needs.language() != null && !candidate.languages().containsKey(needs.language())) {
+            return "does not speak " + needs.language();
+        }
+        for (Map.Entry<String, Integer> required : needs.requiredSkills().entrySet()) {
+            int level = candidate.skills().getOrDefault(required.getKey(), 0);
+            if (level < required.getValue()) {
+                return required.getKey() + " " + level + "/5, the queue needs " + required.getValue();
+            }
+        }
+        if (!guard.allows(candidate.streak(), needs.distressed(), request.now())) {
+            return "cooling down after " + guard.maxInARow() + " distressed contacts in a row";
+        }
+        return null;
+    }
+
+    private double score(Request request, Candidate candidate) {
+        return switch (request.strategy()) {
+            case PREDICTIVE -> predictive(request.needs(), candidate, request.now(), null);
+            case LONGEST_IDLE -> idleMillis(candidate, request.now());
+            case ROUND_ROBIN -> afterCursor(candidate, request.roundRobinAfter()) ? 1 : 0;
+            case SKILLS_ONLY -> proficiency(request.needs(), candidate) + idleShare(candidate, request.now()) / 100;
+        };
+    }
+
+    private ScoredCandidate explain(Request request, Entry entry) {
+        Candidate candidate = entry.candidate();
+        ContactNeeds needs = request.needs();
+        String idle = "idle for " + idleMillis(candidate, request.now()) / 1000 + " s";
+        List<Factor> factors = switch (request.strategy()) {
+            case PREDICTIVE -> {
+                List<Factor> all = new ArrayList<>();
+                predictive(needs, candidate, request.now(), all);
+                yield all;
+            }
+            case LONGEST_IDLE -> List.of(new Factor("idle", entry.score(), idle));
+            case ROUND_ROBIN ->
+                List.of(new Factor(
+                        "turn",
+                        entry.score(),
+                        afterCursor(candidate, request.roundRobinAfter())
+                                ? "next in turn after " + request.roundRobinAfter()
+                                : "turn wraps around to the start"));
+            case SKILLS_ONLY -> {
+                int level = proficiency(needs, candidate);
+                yield List.of(
+                        new Factor("skill", level, skillName(needs) + " proficiency " + level + "/5"),
+                        new Factor("idle", entry.score() - level, idle));
+            }
+        };
+        return new ScoredCandidate(candidate, Math.round(entry.score() * 10_000) / 10_000.0, List.copyOf(factors));
+    }
+
+    /** The predicted fit; with {@code factors} non-null, also says what each factor gave. */
+    private double predictive(ContactNeeds needs, Candidate candidate, long now, List<Factor> factors) {
+        double total = 0;
+        int level = proficiency(needs, candidate);
+        String skill = skillName(needs);
+        if (skill != null) {
+            double value = weights.skill() * level / 5.0;
+            total += value;
+            if (factors != null) {
+                add(factors, "skill", value, skill + " proficiency " + level + "/5");
+            }
+        }
+        if (needs.language() != null) {
+            int fluency = candidate.languages().getOrDefault(needs.language(), 0);
+            double value = weights.fluency() * fluency / 5.0;
+            total += value;
+            if (factors != null) {
+                add(factors, "language", value, "speaks " + needs.language() + " (fluency " + fluency + "/5)");
+            }
+        }
+        if (needs.register() != null) {
+            String register = needs.register().toLowerCase(java.util.Locale.ROOT);
+            double value = weights.register() * candidate.strength(register);
+            total += value;
+            if (factors != null) {
+                add(factors, "register", value, register + " register rated " + candidate.strength(register));
+            }
+        }
+        if (needs.emotion() != Emotion.NEUTRAL && needs.emotion() != Emotion.POSITIVE) {
+            String strength = strengthFor(needs.emotion());
+            double rating = candidate.strength(strength);
+            double value = weights.emotion() * needs.emotionIntensity() * rating;
+            total += value;
+            if (factors != null) {
+                add(
+                        factors,
+                        "emotion",
+                        value,
+                        needs.emotion() + " (" + needs.emotionIntensity() + ") × " + strength + " " + rating);
+            }
+        }
+        if (needs.lastResolvedBy() != null && needs.lastResolvedBy().equals(candidate.agentId())) {
+            total += weights.affinity();
+            if (factors != null) {
+                add(factors, "affinity", weights.affinity(), "resolved this customer's last contact");
+            }
+        } else if (needs.lastAgent() != null && needs.lastAgent().equals(candidate.agentId())) {
+            if (factors != null) {
+                add(factors, "affinity", 0, "spoke with them last time without resolving it: no preference");
+            }
+        }
+        double idle = weights.idle() * idleShare(candidate, now);
+        total += idle;
+        if (factors != null) {
+            add(factors, "idle", idle, "idle for " + idleMillis(candidate, now) / 1000 + " s");
+        }
+        if (candidate.occupancy() > 0) {
+            double value = -weights.occupancy() * candidate.occupancy();
+            total += value;
+            if (factors != null) {
+                add(factors, "occupancy", value, Math.round(candidate.occupancy() * 100) + "% of capacity in use");
+            }
+        }
+        double estimate = candidate.outcomeEstimate() == null ? 0.5 : candidate.outcomeEstimate();
+        double learned = weights.learned() * (estimate - 0.5);
+        total += learned;
+        if (factors != null) {
+            add(
+                    factors,
+                    "learned",
+                    learned,
+                    candidate.outcomeEstimate() == null
+                            ? "no outcome history yet: neutral prior"
+                            : "expected resolution " + Math.round(estimate * 100) + "%");
+        }
+        return total;
+    }
+
+    /** Anger and dissatisfaction want de-escalation; fear and shame want empathy. */
+    static String strengthFor(Emotion emotion) {
+        return emotion == Emotion.ANGER || emotion == Emotion.DISSATISFACTION ? "deescalation" : "empathy";
+    }
+
+    private static void add(List<Factor> factors, String name, double value, String detail) {
+        factors.add(new Factor(name, Math.round(value * 10_000) / 10_000.0, detail));
+    }
+
+    private static String skillName(ContactNeeds needs) {
+        if (needs.intent() != null
+                && (needs.requiredSkills().isEmpty() || needs.requiredSkills().containsKey(needs.intent()))) {
+            return needs.intent();
+        }
+        return needs.requiredSkills().isEmpty()
+                ? null
+                : needs.requiredSkills().keySet().stream().sorted().findFirst().orElseThrow();
+    }
+
+    /** The level that matters: the intent's skill, else the weakest of the skills the queue requires. */
+    private static int proficiency(ContactNeeds needs, Candidate candidate) {
+        if (needs.intent() != null
+                && (needs.requiredSkills().isEmpty() || needs.requiredSkills().containsKey(needs.intent()))) {
+            return candidate.skills().getOrDefault(needs.intent(), 0);
+        }
+        int weakest = needs.requiredSkills().isEmpty() ? 0 : 5;
+        for (String skill : needs.requiredSkills().keySet()) {
+            weakest = Math.min(weakest, candidate.skills().getOrDefault(skill, 0));
+        }
+        return weakest;
+    }
+
+    private static long idleMillis(Candidate candidate, long now) {
+        return candidate.idleSince() > 0 ? Math.max(0, now - candidate.idleSince()) : 0;
+    }
+
+    private double idleShare(Candidate candidate, long now) {
+        return Math.min(1.0, idleMillis(candidate, now) / (double) weights.idleSaturationMillis());
+    }
+
+    private static boolean afterCursor(Candidate candidate, String cursor) {
+        return cursor == null || candidate.agentId().compareTo(cursor) > 0;
+    }
+
+    private record Entry(Candidate candidate, double score) {}
+}

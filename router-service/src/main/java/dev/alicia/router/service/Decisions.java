@@ -1,0 +1,127 @@
+package dev.alicia.router.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.alicia.context.client.model.ConversationEventType;
+import dev.alicia.context.client.model.HandoffBrief;
+import dev.alicia.context.client.model.StoryEvent;
+import dev.alicia.context.client.redis.StoryReader;
+import dev.alicia.router.messaging.RoutingEvent;
+import dev.alicia.router.messaging.RoutingEvents;
+import dev.alicia.router.messaging.StoryNotes;
+import dev.alicia.router.persistence.RoutingDecision;
+import dev.alicia.router.store.ContactState;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Every decision is recorded (for audit and for learning from outcomes) and then published; what the router
+ * adds to a customer's story (a transfer) goes to context-service like any channel's event.
+ */
+@ApplicationScoped
+public class Decisions {
+
+    private final RoutingEvents events;
+    private final StoryNotes notes;
+    private final StoryReader stories;
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
+
+    public Decisions(RoutingEvents events, StoryNotes notes, StoryReader stories, ObjectMapper mapper) {
+        this.events = events;
+        this.notes = notes;
+        this.stories = stories;
+        this.reader = mapper.readerFor(RoutingEvent.class);
+        this.writer = mapper.writerFor(RoutingEvent.class);
+    }
+
+    public void publish(RoutingEvent event) {
+        QuarkusTransaction.requiringNew().run(() -> record(event));
+        events.publish(event);
+    }
+
+    private void record(RoutingEvent event) {
+        RoutingDecision decision = new RoutingDecision();
+        decision.eventId = event.eventId();
+        decision.tenantId = event.tenantId();
+        decision.contactId = event.contactId();
+        decision.customerId = event.customerId();
+        decision.type = event.type().name();
+        decision.queue = event.queue();
+        decision.strategy = event.strategy() == null ? null : event.strategy().name();
+        decision.agentId = event.agentId();
+        decision.score = event.score();
+        decision.eventJson = write(event);
+        decision.decidedAt = event.occurredAt();
+        decision.persist();
+    }
+
+    public Optional<RoutingEvent> last(String tenantId, String contactId, RoutingEvent.Type type) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> RoutingDecision.last(tenantId, contactId, List.of(type.name()))
+                        .map(d -> read(d.eventJson)));
+    }
+
+    public List<RoutingEvent> history(String tenantId, String contactId) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> RoutingDecision.history(tenantId, contactId).stream()
+                        .map(d -> read(d.eventJson))
+                        .toList());
+    }
+
+    /** The brief as context-service tells it, with what the router added to the story and it may not have yet. */
+    public HandoffBrief brief(ContactState state, Instant now) {
+        return stories.brief(
+                state.tenantId(), state.contact().customerId(), state.contactId(), now, state.routerNotes());
+    }
+
+    /** Tells the customer's story of a transfer, so the next agent's brief says so. */
+    public StoryEvent transferNote(ContactState moved, String fromAgent, String reason, long at) {
+        StoryEvent note = new StoryEvent(
+                "transfer-" + UUID.randomUUID(),
+                moved.contact().customerId(),
+                moved.contactId(),
+                dev.alicia.context.client.model.Channel.valueOf(
+                        moved.contact().channel().name()),
+                ConversationEventType.TRANSFERRED,
+                Instant.ofEpochMilli(at),
+                null,
+                "Transferred by " + fromAgent + " to "
+                        + (moved.targetAgentId() != null ? "agent " + moved.targetAgentId() : "queue " + moved.queue())
+                        + ": " + reason,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                fromAgent);
+        notes.publish(moved.tenantId(), note);
+        return note;
+    }
+
+    private String write(RoutingEvent event) {
+        try {
+            return writer.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private RoutingEvent read(String json) {
+        try {
+            return reader.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable recorded decision", e);
+        }
+    }
+}

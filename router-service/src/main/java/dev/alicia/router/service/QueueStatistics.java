@@ -1,0 +1,144 @@
+package dev.alicia.router.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.alicia.router.store.ContactState;
+import dev.alicia.router.store.RouterStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Live figures per queue, shared by all router instances in Redis by 15-minute interval (the contact-center
+ * reporting interval) and summed over the configured window: waiting, longest wait, service level, abandonment,
+ * average speed of answer and handle time. The same events feed Prometheus counters and timers.
+ */
+@ApplicationScoped
+public class QueueStatistics {
+
+    static final Duration INTERVAL = Duration.ofMinutes(15);
+
+    /** What a queue looks like now. Rates are {@code null} while nothing was answered or abandoned. */
+    public record Figures(
+            String queue,
+            long waiting,
+            long longestWaitSeconds,
+            long arrived,
+            long answered,
+            long abandoned,
+            Double serviceLevel,
+            Double abandonmentRate,
+            Double averageSpeedOfAnswerSeconds,
+            Double averageHandleSeconds,
+            long serviceLevelThresholdSeconds,
+            long windowSeconds) {}
+
+    private final RouterStore store;
+    private final RouterConfig config;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    public QueueStatistics(RouterStore store, RouterConfig config, Clock clock, MeterRegistry metrics) {
+        this.store = store;
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    public void arrived(ContactState contact) {
+        count(contact, "arrived", 1);
+        metrics.counter("alicia.router.contacts.arrived", "tenant", contact.tenantId(), "queue", contact.queue())
+                .increment();
+    }
+
+    public void answered(ContactState contact, long waitedMillis) {
+        count(contact, "answered", 1);
+        count(contact, "waitMillis", waitedMillis);
+        if (waitedMillis <= settings(contact.queue()).serviceLevelThreshold().toMillis()) {
+            count(contact, "answeredInThreshold", 1);
+        }
+        Timer.builder("alicia.router.speed.of.answer")
+                .tags("tenant", contact.tenantId(), "queue", contact.queue())
+                .register(metrics)
+                .record(Duration.ofMillis(waitedMillis));
+    }
+
+    public void abandoned(ContactState contact) {
+        count(contact, "abandoned", 1);
+        metrics.counter("alicia.router.contacts.abandoned", "tenant", contact.tenantId(), "queue", contact.queue())
+                .increment();
+    }
+
+    public void handled(ContactState contact, long handleMillis) {
+        count(contact, "handled", 1);
+        count(contact, "handleMillis", handleMillis);
+    }
+
+    public Figures figures(String tenantId, String queue) {
+        long now = clock.millis();
+        long window = config.statisticsWindow().toMillis();
+        List<Long> intervals = new ArrayList<>();
+        for (long start = intervalStart(now); start > now - window; start -= INTERVAL.toMillis()) {
+            intervals.add(start);
+        }
+        Map<String, Long> sums = store.counters(tenantId, queue, intervals);
+        long answered = sums.getOrDefault("answered", 0L);
+        long abandoned = sums.getOrDefault("abandoned", 0L);
+        long handled = sums.getOrDefault("handled", 0L);
+        long ended = answered + abandoned;
+        return new Figures(
+                queue,
+                store.waiting(tenantId, queue),
+                store.longestWaitingSince(tenantId, queue)
+                        .map(since -> Math.max(0, now - since) / 1000)
+                        .orElse(0L),
+                sums.getOrDefault("arrived", 0L),
+                answered,
+                abandoned,
+                ended == 0 ? null : ratio(sums.getOrDefault("answeredInThreshold", 0L), ended),
+                ended == 0 ? null : ratio(abandoned, ended),
+                answered == 0 ? null : round(sums.getOrDefault("waitMillis", 0L) / 1000.0 / answered),
+                handled == 0 ? null : round(sums.getOrDefault("handleMillis", 0L) / 1000.0 / handled),
+                settings(queue).serviceLevelThreshold().toSeconds(),
+                window / 1000);
+    }
+
+    /** Recent average handle time of the queue, for wait estimates; the configured default without history. */
+    public long averageHandleMillis(String tenantId, String queue) {
+        Figures figures = figures(tenantId, queue);
+        return figures.averageHandleSeconds() == null
+                ? settings(queue).defaultHandleTime().toMillis()
+                : (long) (figures.averageHandleSeconds() * 1000);
+    }
+
+    RouterConfig.QueueSettings settings(String queue) {
+        return config.queues().getOrDefault(queue, config.defaults());
+    }
+
+    private void count(ContactState contact, String counter, long delta) {
+        store.count(
+                contact.tenantId(),
+                contact.queue(),
+                intervalStart(clock.millis()),
+                config.statisticsWindow().plus(INTERVAL),
+                counter,
+                delta);
+    }
+
+    private static long intervalStart(long now) {
+        return now - Math.floorMod(now, INTERVAL.toMillis());
+    }
+
+    private static double ratio(long part, long whole) {
+        return round((double) part / whole);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

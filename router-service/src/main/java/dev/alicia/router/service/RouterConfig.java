@@ -1,0 +1,121 @@
+package dev.alicia.router.service;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.alicia.router.domain.Strategy;
+import dev.alicia.router.domain.Widening;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the router decides: scoring weights, the emotional-load guard, offers, queues and their widening. */
+@ConfigMapping(prefix = "alicia.router")
+public interface RouterConfig {
+
+    /** Where a contact goes when no routing rule matches it. */
+    @WithDefault("general")
+    String defaultQueue();
+
+    /** Priority added to urgent contacts (fraud, stolen card: the context's URGENT signal). */
+    @WithDefault("5")
+    int urgentBoost();
+
+    /** How much waiting one priority point is worth: the aging of the queue order. */
+    @WithDefault("PT30S")
+    Duration priorityCredit();
+
+    /** How long an agent has to accept an offer before it goes to the next agent. */
+    @WithDefault("PT20S")
+    Duration offerTimeout();
+
+    /** How many of the best agents are scored factor by factor and tried in turn for one contact. */
+    @WithDefault("20")
+    int shortlist();
+
+    /** How often offers are checked for their timeout and waiting contacts for widening; 0 turns it off. */
+    @WithDefault("PT0.5S")
+    Duration sweepInterval();
+
+    /** How long statistics look back (service level, abandonment, speed of answer). */
+    @WithDefault("PT1H")
+    Duration statisticsWindow();
+
+    Weights weights();
+
+    EmotionalLoad emotionalLoad();
+
+    /** Per-queue settings; a queue without an entry uses {@link #defaults()}. */
+    Map<String, QueueSettings> queues();
+
+    QueueSettings defaults();
+
+    interface Weights {
+        @WithDefault("1.0")
+        double skill();
+
+        @WithDefault("0.2")
+        double fluency();
+
+        @WithDefault("0.2")
+        double register();
+
+        @WithDefault("1.0")
+        double emotion();
+
+        @WithDefault("0.6")
+        double affinity();
+
+        @WithDefault("0.2")
+        double idle();
+
+        @WithDefault("0.3")
+        double occupancy();
+
+        @WithDefault("1.0")
+        double learned();
+
+        /** Idle time beyond which fairness adds nothing more. */
+        @WithDefault("PT10M")
+        Duration idleSaturation();
+    }
+
+    interface EmotionalLoad {
+        /** Distressed contacts an agent takes in a row before a cool-down. */
+        @WithDefault("3")
+        int maxInARow();
+
+        @WithDefault("PT2M")
+        Duration coolDown();
+    }
+
+    interface QueueSettings {
+        @WithDefault("PREDICTIVE")
+        Strategy strategy();
+
+        /** A contact answered within this wait counts towards the service level. */
+        @WithDefault("PT20S")
+        Duration serviceLevelThreshold();
+
+        /** Expected handle time until the queue has its own history. */
+        @WithDefault("PT4M")
+        Duration defaultHandleTime();
+
+        /** Widening steps, e.g. {@code widening[0].after=PT30S}, {@code widening[0].action=RELAX_SKILLS}. */
+        Optional<List<Step>> widening();
+    }
+
+    interface Step {
+        Duration after();
+
+        Widening.Action action();
+
+        /** For RELAX_SKILLS: the level required skills drop to. */
+        @WithDefault("1")
+        int minimumLevel();
+
+        /** For OVERFLOW: the queue whose rule's skills are accepted too. */
+        Optional<String> overflowQueue();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.alicia.router.service;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import dev.alicia.router.store.RouterStore;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import org.jboss.logging.Logger;
+
+/**
+ * What only time can trigger: offers nobody answered, widening steps of waiting contacts, contacts stranded by
+ * a router that died. Matching waiting contacts to agents who free up does not wait for it: presence events do
+ * that at once. Every instance sweeps; each item is taken by one of them (the store's claims).
+ */
+@ApplicationScoped
+public class Sweeper {
+
+    private static final Logger LOG = Logger.getLogger(Sweeper.class);
+
+    private final RoutingService routing;
+    private final RouterStore store;
+    private final RouterConfig config;
+    private ScheduledExecutorService timer;
+
+    public Sweeper(RoutingService routing, RouterStore store, RouterConfig config) {
+        this.routing = routing;
+        this.store = store;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        long every = config.sweepInterval().toMillis();
+        if (every <= 0) {
+            LOG.info("periodic sweep off (alicia.router.sweep-interval=0)");
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "router-sweeper"));
+        timer.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            LOG.warnf("sweep failed, next one retries: %s", e.toString());
+        }
+    }
+
+    /** One pass over every tenant; returns how many items it moved on. */
+    public int sweep() {
+        int moved = 0;
+        for (String tenantId : store.tenants()) {
+            moved += routing.expireOffers(tenantId);
+            moved += routing.widen(tenantId);
+            moved += routing.recoverInFlight(tenantId);
+        }
+        return moved;
+    }
+}

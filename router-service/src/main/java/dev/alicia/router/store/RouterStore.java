@@ -1,0 +1,250 @@
+package dev.alicia.router.store;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.alicia.kit.redis.LuaScript;
+import dev.alicia.router.domain.DistressStreak;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.sortedset.ScoreRange;
+import io.quarkus.redis.datasource.sortedset.ScoredValue;
+import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
+import io.quarkus.redis.datasource.value.SetArgs;
+
+/**
+ * The router's shared state in Redis: contacts in flight, queues, open offers, widening due dates, the
+ * emotional-load guard's memory, round-robin cursors and statistics counters. Any router instance can pick up
+ * any of it; ownership of a contact moves by removing it from a queue or from the offers, which only one caller
+ * can do.
+ */
+@ApplicationScoped
+public class RouterStore {
+
+    /** A contact's state outlives any wait or conversation; then it expires on its own. */
+    private static final Duration CONTACT_TTL = Duration.ofDays(1);
+
+    private static final LuaScript ENQUEUE = LuaScript.fromResource(RouterStore.class, "enqueue.lua");
+    private static final LuaScript CLAIM = LuaScript.fromResource(RouterStore.class, "claim.lua");
+
+    private final RedisDataSource redis;
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
+
+    public RouterStore(RedisDataSource redis, ObjectMapper mapper) {
+        this.redis = redis;
+        this.reader = mapper.readerFor(ContactState.class);
+        this.writer = mapper.writerFor(ContactState.class);
+    }
+
+    public void save(ContactState state) {
+        redis.value(String.class)
+                .set(
+                        RouterKeys.contact(state.tenantId(), state.contactId()),
+                        json(state),
+                        new SetArgs().ex(CONTACT_TTL));
+    }
+
+    public Optional<ContactState> find(String tenantId, String contactId) {
+        String json = redis.value(String.class).get(RouterKeys.contact(tenantId, contactId));
+        if (json == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(reader.readValue(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable state of a contact", e);
+        }
+    }
+
+    /**
+     * Records a new contact and queues it, in one step; returns its position (1 = next), or empty when some
+     * instance has seen the contact already (a redelivery).
+     */
+    public Optional<Integer> admit(ContactState state, double rank, long wideningDue) {
+        redis.set(String.class).sadd(RouterKeys.tenants(), state.tenantId());
+        long zeroBased = queue(state, rank, wideningDue, json(state));
+        return zeroBased < 0 ? Optional.empty() : Optional.of((int) zeroBased + 1);
+    }
+
+    /** Puts the contact (back) in its queue; returns its position (1 = next). */
+    public int enqueue(ContactState state, double rank, long wideningDue) {
+        return (int) queue(state, rank, wideningDue, "") + 1;
+    }
+
+    private long queue(ContactState state, double rank, long wideningDue, String register) {
+        List<String> keys = new java.util.ArrayList<>(queueKeys(state.tenantId(), state.queue()));
+        keys.add(RouterKeys.contact(state.tenantId(), state.contactId()));
+        return ENQUEUE.run(
+                        redis,
+                        keys,
+                        List.of(
+                                state.contactId(),
+                                String.valueOf(rank),
+                                String.valueOf(state.queuedAt()),
+                                state.queue(),
+                                String.valueOf(wideningDue),
+                                register,
+                                String.valueOf(CONTACT_TTL.toSeconds())))
+                .toLong();
+    }
+
+    /**
+     * Takes a waiting contact for this caller; false when another instance took it first. Until it is offered or
+     * queued again it is in flight, and back in its queue after {@code inFlightUntil} should this router die.
+     */
+    public boolean claim(String tenantId, String queue, String contactId, long inFlightUntil) {
+        return CLAIM.run(redis, queueKeys(tenantId, queue), List.of(contactId, String.valueOf(inFlightUntil)))
+                        .toLong()
+                == 1L;
+    }
+
+    private static List<String> queueKeys(String tenantId, String queue) {
+        return List.of(
+                RouterKeys.queue(tenantId, queue),
+                RouterKeys.waitingSince(tenantId, queue),
+                RouterKeys.queues(tenantId),
+                RouterKeys.widening(tenantId),
+                RouterKeys.inFlight(tenantId));
+    }
+
+    /** Contacts whose router took them from the queue and died before offering or queueing them again. */
+    public List<String> inFlightDue(String tenantId, long now, int limit) {
+        return due(RouterKeys.inFlight(tenantId), now, limit);
+    }
+
+    /** Takes a stranded in-flight contact for this caller; false when another instance took it first. */
+    public boolean recover(String tenantId, String contactId) {
+        return redis.sortedSet(String.class).zrem(RouterKeys.inFlight(tenantId), contactId) == 1;
+    }
+
+    /** The first {@code count} waiting contacts of a queue with their rank, in the order they are served. */
+    public List<ScoredValue<String>> head(String tenantId, String queue, int count) {
+        return redis.sortedSet(String.class).zrangeWithScores(RouterKeys.queue(tenantId, queue), 0, count - 1L);
+    }
+
+    public Set<String> queues(String tenantId) {
+        return redis.set(String.class).smembers(RouterKeys.queues(tenantId));
+    }
+
+    public Set<String> tenants() {
+        return redis.set(String.class).smembers(RouterKeys.tenants());
+    }
+
+    public Optional<Integer> position(String tenantId, String queue, String contactId) {
+        java.util.OptionalLong rank = redis.sortedSet(String.class).zrank(RouterKeys.queue(tenantId, queue), contactId);
+        return rank.isEmpty() ? Optional.empty() : Optional.of((int) rank.getAsLong() + 1);
+    }
+
+    public long waiting(String tenantId, String queue) {
+        return redis.sortedSet(String.class).zcard(RouterKeys.queue(tenantId, queue));
+    }
+
+    /** Since when the longest-waiting contact of the queue waits (epoch ms), if any waits. */
+    public Optional<Long> longestWaitingSince(String tenantId, String queue) {
+        List<ScoredValue<String>> oldest =
+                redis.sortedSet(String.class).zrangeWithScores(RouterKeys.waitingSince(tenantId, queue), 0, 0);
+        return oldest.isEmpty()
+                ? Optional.empty()
+                : Optional.of((long) oldest.get(0).score());
+    }
+
+    /** Opens the offer, due at {@code deadline}; the contact is no longer in flight. */
+    public void offer(String tenantId, String contactId, long deadline) {
+        redis.sortedSet(String.class).zadd(RouterKeys.offers(tenantId), deadline, contactId);
+        redis.sortedSet(String.class).zrem(RouterKeys.inFlight(tenantId), contactId);
+    }
+
+    /** Closes an open offer for this caller (accept, reject or timeout); false when another closed it first. */
+    public boolean closeOffer(String tenantId, String contactId) {
+        return redis.sortedSet(String.class).zrem(RouterKeys.offers(tenantId), contactId) == 1;
+    }
+
+    public List<String> offersDue(String tenantId, long now, int limit) {
+        return due(RouterKeys.offers(tenantId), now, limit);
+    }
+
+    public List<String> wideningDue(String tenantId, long now, int limit) {
+        return due(RouterKeys.widening(tenantId), now, limit);
+    }
+
+    public void wideningNext(String tenantId, String contactId, long due) {
+        if (due < 0) {
+            redis.sortedSet(String.class).zrem(RouterKeys.widening(tenantId), contactId);
+        } else {
+            redis.sortedSet(String.class).zadd(RouterKeys.widening(tenantId), due, contactId);
+        }
+    }
+
+    private List<String> due(String key, long now, int limit) {
+        return redis.sortedSet(String.class)
+                .zrangebyscore(
+                        key,
+                        new ScoreRange<>(Double.NEGATIVE_INFINITY, (double) now),
+                        new ZRangeArgs().limit(0, limit));
+    }
+
+    public Map<String, DistressStreak> streaks(String tenantId, List<String> agentIds) {
+        Map<String, DistressStreak> streaks = new HashMap<>();
+        if (agentIds.isEmpty()) {
+            return streaks;
+        }
+        Map<String, String> raw =
+                redis.hash(String.class).hmget(RouterKeys.streaks(tenantId), agentIds.toArray(String[]::new));
+        raw.forEach((agent, line) -> {
+            if (line != null) {
+                String[] parts = line.split(";", 2);
+                streaks.put(agent, new DistressStreak(Integer.parseInt(parts[0]), Long.parseLong(parts[1])));
+            }
+        });
+        return streaks;
+    }
+
+    public void streak(String tenantId, String agentId, DistressStreak streak) {
+        redis.hash(String.class)
+                .hset(RouterKeys.streaks(tenantId), agentId, streak.inARow() + ";" + streak.coolDownUntil());
+    }
+
+    public Optional<String> roundRobinCursor(String tenantId, String queue) {
+        return Optional.ofNullable(redis.hash(String.class).hget(RouterKeys.cursors(tenantId), queue));
+    }
+
+    public void roundRobinCursor(String tenantId, String queue, String agentId) {
+        redis.hash(String.class).hset(RouterKeys.cursors(tenantId), queue, agentId);
+    }
+
+    /** Adds to a queue's counter in the interval containing {@code now}. */
+    public void count(String tenantId, String queue, long intervalStart, Duration keep, String counter, long delta) {
+        String key = RouterKeys.statistics(tenantId, queue, intervalStart);
+        redis.hash(String.class).hincrby(key, counter, delta);
+        redis.key().expire(key, keep);
+    }
+
+    /** A queue's counters summed over the given intervals. */
+    public Map<String, Long> counters(String tenantId, String queue, List<Long> intervalStarts) {
+        Map<String, Long> sums = new HashMap<>();
+        for (long start : intervalStarts) {
+            redis.hash(String.class)
+                    .hgetall(RouterKeys.statistics(tenantId, queue, start))
+                    .forEach((counter, value) -> sums.merge(counter, Long.parseLong(value), Long::sum));
+        }
+        return sums;
+    }
+
+    private String json(ContactState state) {
+        try {
+            return writer.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,422 @@
+package dev.alicia.router.scenarios;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.alicia.presence.client.model.Channel;
+import dev.alicia.presence.client.redis.LivePresenceStore;
+import dev.alicia.router.service.Sweeper;
+import dev.alicia.router.support.ContactCenterFloor;
+import dev.alicia.router.support.TestClock;
+import dev.alicia.testing.KafkaTestClient;
+import dev.alicia.testing.RealInfrastructure;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The router's promises, through its public interfaces over real Kafka, Redis and PostgreSQL: contacts arrive on
+ * Kafka, agents answer over REST, presence changes arrive on Kafka; time moves by the test's clock, and the
+ * periodic sweep is off (the test sweeps when time has passed).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "router"))
+class RoutingScenariosTest {
+
+    private static KafkaTestClient kafka;
+
+    @Inject
+    LivePresenceStore presence;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    Sweeper sweeper;
+
+    private ContactCenterFloor floor;
+
+    @BeforeAll
+    static void connect() {
+        kafka = KafkaTestClient.forRealInfrastructure();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @BeforeEach
+    void newFloor() {
+        floor = new ContactCenterFloor(kafka, presence, redis);
+    }
+
+    @Test
+    void alicias_stolen_card_call_reaches_the_french_fraud_agent_best_at_reassuring_with_the_voicebots_story() {
+        fraudRule();
+        floor.agent("john", Map.of("en", 5), Map.of("stolen_card", 5), Map.of("empathy", 1.0));
+        floor.agent("luc", Map.of("fr", 5), Map.of("stolen_card", 5), Map.of("empathy", 0.3));
+        floor.agent("camille", Map.of("fr", 5), Map.of("stolen_card", 5), Map.of("empathy", 0.95));
+        floor.agent("lea", Map.of("fr", 5), Map.of("stolen_card", 2), Map.of("empathy", 1.0));
+        floor.context(
+                "cust-alicia",
+                Map.of(
+                        "language", "fr",
+                        "intent", "stolen_card",
+                        "priority", "URGENT",
+                        "emotion", "FEAR",
+                        "emotionIntensity", "0.8",
+                        "register", "FORMAL"));
+        floor.profile(
+                "cust-alicia", Map.of("displayName", "Alicia Moreau", "preferredLanguage", "fr", "register", "FORMAL"));
+        floor.story("cust-alicia", """
+                {"eventId": "ev-1", "customerId": "cust-alicia", "contactId": "call-1", "channel": "VOICEBOT",
+                 "type": "INTENT_DETECTED", "occurredAt": "2026-11-25T08:01:40Z", "language": "fr",
+                 "text": "On m'a volé ma carte, j'ai peur", "intent": "stolen_card", "confidence": 0.93,
+                 "entities": {"cardLast4": "4821"}, "emotion": "FEAR", "emotionIntensity": 0.8}
+                """);
+
+        floor.call("call-1", "cust-alicia");
+
+        JsonNode offer = floor.await("call-1", "CONTACT_OFFERED");
+        assertThat(offer.path("agentId").asText()).isEqualTo("camille");
+        assertThat(offer.path("queue").asText()).isEqualTo("fraud");
+        assertThat(offer.path("priority").asInt()).isEqualTo(7);
+        assertThat(offer.path("strategy").asText()).isEqualTo("PREDICTIVE");
+        assertThat(offer.path("explanation").findValuesAsText("name")).contains("skill", "language", "emotion");
+        assertThat(offer.path("runnersUp").get(0).path("agentId").asText()).isEqualTo("luc");
+        assertThat(offer.path("runnersUp").get(0).path("behindOn").asText()).startsWith("emotion");
+        assertThat(offer.path("brief").toString()).contains("Alicia Moreau").contains("4821");
+
+        JsonNode assigned = given().header("X-Tenant", floor.tenant)
+                .contentType(ContentType.JSON)
+                .body("{\"agentId\": \"camille\"}")
+                .post("/contacts/call-1/accept")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(JsonNode.class);
+        assertThat(assigned.path("type").asText()).isEqualTo("CONTACT_ASSIGNED");
+        assertThat(assigned.path("brief").toString()).contains("4821");
+        floor.await("call-1", "CONTACT_ASSIGNED");
+        assertThat(floor.live("camille").load().total()).isEqualTo(1);
+        assertThat(floor.live("camille").routableChannels()).isEmpty();
+        assertThat(floor.decisions("call-1", 2))
+                .extracting(e -> e.path("type").asText())
+                .doesNotContain("CONTACT_TRANSFERRED");
+    }
+
+    @Test
+    void language_is_a_hard_constraint_a_french_caller_waits_rather_than_reach_an_english_expert() {
+        floor.agent("john", "en", "stolen_card", 5);
+        floor.context("cust-1", Map.of("language", "fr", "intent", "stolen_card"));
+
+        floor.call("c-1", "cust-1");
+
+        JsonNode queued = floor.await("c-1", "CONTACT_QUEUED");
+        assertThat(queued.path("position").asInt()).isEqualTo(1);
+        assertThat(queued.path("estimatedWaitSeconds").asLong()).isPositive();
+        assertThat(queued.path("reason").asText()).isEqualTo("no agent who speaks fr has room on VOICE now");
+        assertThat(floor.live("john").load().total()).isZero();
+        given().header("X-Tenant", floor.tenant)
+                .get("/contacts/c-1")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("WAITING"))
+                .body("position", equalTo(1));
+    }
+
+    @Test
+    void an_agent_on_a_voice_call_is_never_offered_a_chat() {
+        floor.agent("marc", "fr", "billing", 3);
+        floor.context("cust-voice", Map.of("language", "fr", "intent", "billing"));
+        floor.context("cust-chat", Map.of("language", "fr", "intent", "billing"));
+        floor.call("c-voice", "cust-voice");
+        floor.await("c-voice", "CONTACT_OFFERED");
+        accept("c-voice", "marc");
+
+        floor.arrive("c-chat", "cust-chat", "CHAT");
+
+        floor.await("c-chat", "CONTACT_QUEUED");
+        assertThat(floor.live("marc").load().byChannel()).containsOnlyKeys(Channel.VOICE);
+    }
+
+    @Test
+    void a_rejected_offer_goes_to_the_next_best_agent_and_never_back_to_the_one_who_rejected() {
+        floor.agent("expert", "fr", "billing", 5);
+        floor.agent("second", "fr", "billing", 3);
+        floor.context("cust-1", Map.of("language", "fr", "intent", "billing"));
+        floor.call("c-1", "cust-1");
+        assertThat(floor.await("c-1", "CONTACT_OFFERED").path("agentId").asText())
+                .isEqualTo("expert");
+
+        given().header("X-Tenant", floor.tenant)
+                .contentType(ContentType.JSON)
+                .body("{\"agentId\": \"expert\", \"reason\": \"on a call back\"}")
+                .post("/contacts/c-1/reject")
+                .then()
+                .statusCode(204);
+
+        JsonNode released = floor.await("c-1", "OFFER_RELEASED");
+        assertThat(released.path("reason").asText()).isEqualTo("rejected: on a call back");
+        List<JsonNode> offers = floor.awaitAll("c-1", "CONTACT_OFFERED", 2);
+        assertThat(offers.get(1).path("agentId").asText()).isEqualTo("second");
+        assertThat(floor.live("expert").load().total()).isZero();
+        given().header("X-Tenant", floor.tenant)
+                .contentType(ContentType.JSON)
+                .body("{\"agentId\": \"expert\"}")
+                .post("/contacts/c-1/accept")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void an_offer_nobody_answers_times_out_and_goes_to_the_next_agent() {
+        floor.agent("asleep", "fr", "billing", 5);
+        floor.agent("awake", "fr", "billing", 3);
+        floor.context("cust-1", Map.of("language", "fr", "intent", "billing"));
+        floor.call("c-1", "cust-1");
+        assertThat(floor.await("c-1", "CONTACT_OFFERED").path("agentId").asText())
+                .isEqualTo("asleep");
+
+        clock.advance(Duration.ofSeconds(21));
+        sweeper.sweep();
+
+        assertThat(floor.await("c-1", "OFFER_RELEASED").path("reason").asText()).contains("no answer within 20 s");
+        assertThat(floor.awaitAll("c-1", "CONTACT_OFFERED", 2)
+                        .get(1)
+                        .path("agentId")
+                        .asText())
+                .isEqualTo("awake");
+        assertThat(floor.live("asleep").load().total()).isZero();
+    }
+
+    @Test
+    void a_waiting_contact_is_offered_by_the_presence_event_itself_with_no_sweep_running() {
+        floor.agent("nina", "fr", "billing", 4);
+        floor.away("nina");
+        floor.context("cust-1", Map.of("language", "fr", "intent", "billing"));
+        floor.call("c-1", "cust-1");
+        floor.await("c-1", "CONTACT_QUEUED");
+
+        floor.back("nina");
+
+        assertThat(floor.await("c-1", "CONTACT_OFFERED").path("agentId").asText())
+                .isEqualTo("nina");
+    }
+
+    @Test
+    void an_urgent_contact_is_served_before_calmer_ones_that_waited_longer() {
+        floor.agent("nina", "fr", "cards", 4);
+        floor.away("nina");
+        floor.context("cust-calm", Map.of("language", "fr", "intent", "cards"));
+        floor.context("cust-urgent", Map.of("language", "fr", "intent", "cards", "priority", "URGENT"));
+        floor.call("c-calm", "cust-calm");
+        floor.await("c-calm", "CONTACT_QUEUED");
+        floor.call("c-urgent", "cust-urgent");
+        floor.await("c-urgent", "CONTACT_QUEUED");
+
+        floor.back("nina");
+
+        assertThat(floor.await("c-urgent", "CONTACT_OFFERED").path("agentId").asText())
+                .isEqualTo("nina");
+        assertThat(floor.live("nina").load().contacts())
+                .extracting(c -> c.contactId())
+                .containsExactly("c-urgent");
+    }
+
+    @Test
+    void the_fraud_queue_widens_to_less_skilled_agents_after_45_seconds_then_offers_a_callback() {
+        fraudRule();
+        floor.agent("novice", "fr", "stolen_card", 1);
+        floor.agent("novice-busy", Map.of("fr", 5), Map.of("other", 1), Map.of());
+        floor.context("cust-1", Map.of("language", "fr", "intent", "stolen_card"));
+        floor.call("c-1", "cust-1");
+        JsonNode queued = floor.await("c-1", "CONTACT_QUEUED");
+        assertThat(queued.path("queue").asText()).isEqualTo("fraud");
+
+        clock.advance(Duration.ofSeconds(46));
+        sweeper.sweep();
+
+        assertThat(floor.await("c-1", "QUEUE_WIDENED").path("reason").asText())
+                .contains("skills relaxed to {stolen_card=1}");
+        assertThat(floor.await("c-1", "CONTACT_OFFERED").path("agentId").asText())
+                .isEqualTo("novice");
+    }
+
+    @Test
+    void a_transfer_keeps_the_contact_and_its_story_and_the_next_agent_reads_why() {
+        floor.agent("first", Map.of("fr", 5), Map.of("cards", 4), Map.of());
+        floor.agent("loans", Map.of("fr", 5), Map.of("loans", 4), Map.of());
+        loansRule();
+        floor.context("cust-1", Map.of("language", "fr", "intent", "cards"));
+        floor.story("cust-1", """
+                {"eventId": "ev-1", "customerId": "cust-1", "contactId": "c-1", "channel": "VOICEBOT",
+                 "type": "CUSTOMER_MESSAGE", "occurredAt": "2026-11-25T08:01:40Z", "language": "fr",
+                 "text": "Je veux augmenter le plafond de ma carte pour un achat immobilier"}
+                """);
+        floor.call("c-1", "cust-1");
+        assertThat(floor.await("c-1", "CONTACT_OFFERED").path("agentId").asText())
+                .isEqualTo("first");
+        accept("c-1", "first");
+
+        given().header("X-Tenant", floor.tenant)
+                .contentType(ContentType.JSON)
+                .body("{\"agentId\": \"first\", \"toQueue\": \"loans\", \"reason\": \"mortgage question\"}")
+                .post("/contacts/c-1/transfer")
+                .then()
+                .statusCode(204);
+
+        assertThat(floor.await("c-1", "CONTACT_TRANSFERRED").path("reason").asText())
+                .contains("mortgage question");
+        JsonNode second = floor.awaitAll("c-1", "CONTACT_OFFERED", 2).get(1);
+        assertThat(second.path("agentId").asText()).isEqualTo("loans");
+        assertThat(second.path("contactId").asText()).isEqualTo("c-1");
+        assertThat(second.path("brief").toString())
+                .contains("plafond de ma carte")
+                .contains("mortgage question");
+        kafka.awaitRecord(
+                "conversation.events",
+                r -> r.key().equals(floor.tenant + ":cust-1") && r.value().contains("TRANSFERRED"));
+    }
+
+    @Test
+    void the_best_empathiser_gets_a_cool_down_after_two_distressed_contacts_in_a_row() {
+        floor.agent("camille", Map.of("fr", 5), Map.of("cards", 4), Map.of("empathy", 1.0));
+        floor.agent("luc", Map.of("fr", 5), Map.of("cards", 4), Map.of("empathy", 0.2));
+        for (String customer : List.of("cust-1", "cust-2", "cust-3")) {
+            floor.context(
+                    customer,
+                    Map.of("language", "fr", "intent", "cards", "emotion", "FEAR", "emotionIntensity", "0.9"));
+        }
+
+        for (String contact : List.of("chat-1", "chat-2")) {
+            floor.arrive(contact, "cust-" + contact.substring(5), "CHAT");
+            assertThat(floor.await(contact, "CONTACT_OFFERED").path("agentId").asText())
+                    .isEqualTo("camille");
+            accept(contact, "camille");
+        }
+        floor.arrive("chat-3", "cust-3", "CHAT");
+
+        assertThat(floor.await("chat-3", "CONTACT_OFFERED").path("agentId").asText())
+                .isEqualTo("luc");
+        assertThat(floor.live("camille").canTake(Channel.CHAT)).isTrue();
+    }
+
+    @Test
+    void a_redelivered_contact_is_not_routed_twice() {
+        floor.agent("a", "fr", "cards", 3);
+        floor.agent("b", "fr", "cards", 3);
+        floor.context("cust-1", Map.of("language", "fr", "intent", "cards"));
+
+        floor.call("c-1", "cust-1");
+        floor.call("c-1", "cust-1");
+        floor.call("c-2", "cust-1");
+
+        floor.await("c-2", "CONTACT_OFFERED");
+        assertThat(floor.decisions("c-1", 1))
+                .extracting(e -> e.path("type").asText())
+                .containsExactly("CONTACT_OFFERED");
+        assertThat(floor.live("a").load().total() + floor.live("b").load().total())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void round_robin_queues_hand_contacts_out_in_turn() {
+        given().header("X-Tenant", floor.tenant)
+                .contentType(ContentType.JSON)
+                .body("{\"order\": 1, \"intents\": [\"opening_hours\"], \"queue\": \"turns\", \"priority\": 0}")
+                .put("/routing-rules/turns")
+                .then()
+                .statusCode(200);
+        for (String agent : List.of("ann", "bob", "cid")) {
+            floor.agent(agent, Map.of("fr", 5), Map.of("opening_hours", 1), Map.of());
+        }
+        floor.context("cust-1", Map.of("language", "fr", "intent", "opening_hours"));
+
+        for (String contact : List.of("m-1", "m-2", "m-3")) {
+            floor.arrive(contact, "cust-1", "CHAT");
+            floor.await(contact, "CONTACT_OFFERED");
+        }
+
+        assertThat(List.of("m-1", "m-2", "m-3"))
+                .extracting(
+                        c -> floor.await(c, "CONTACT_OFFERED").path("agentId").asText())
+                .containsExactly("ann", "bob", "cid");
+    }
+
+    @Test
+    void malformed_contacts_are_dead_lettered_with_the_reason_and_the_next_contact_is_still_routed() {
+        floor.agent("a", "fr", "cards", 3);
+        String key = floor.tenant + ":c-bad";
+        String good = """
+                {"contactId": "c-bad", "tenantId": "%s", "customerId": "cust-1", "channel": "VOICE",
+                 "arrivedAt": "2026-11-25T08:02:11Z"}
+                """.formatted(floor.tenant);
+        kafka.send(ContactCenterFloor.INBOUND, key, "not json at all");
+        kafka.send(ContactCenterFloor.INBOUND, key, good.replace("VOICE", "CARRIER_PIGEON"));
+        kafka.send(ContactCenterFloor.INBOUND, key, good.replace("2026-11-25T08:02:11Z", "yesterday morning"));
+        floor.call("c-good", "cust-1");
+
+        assertThat(kafka.awaitRecords(
+                        ContactCenterFloor.INBOUND + ".dlq", r -> key.equals(r.key()), 3, Duration.ofSeconds(30)))
+                .extracting(r -> KafkaTestClient.header(r, "dlq.reason").orElseThrow())
+                .satisfiesExactly(
+                        reason -> assertThat(reason).contains("not well-formed JSON"),
+                        reason -> assertThat(reason).contains("channel must be one of"),
+                        reason -> assertThat(reason).contains("arrivedAt"));
+        assertThat(floor.await("c-good", "CONTACT_OFFERED").path("agentId").asText())
+                .isEqualTo("a");
+    }
+
+    private void accept(String contactId, String agentId) {
+        given().header("X-Tenant", floor.tenant)
+                .contentType(ContentType.JSON)
+                .body("{\"agentId\": \"" + agentId + "\"}")
+                .post("/contacts/" + contactId + "/accept")
+                .then()
+                .statusCode(200);
+    }
+
+    private void fraudRule() {
+        given().header("X-Tenant", floor.tenant)
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"order": 10, "intents": ["stolen_card", "fraud"], "queue": "fraud", "priority": 2,
+                         "requiredSkills": {"stolen_card": 3}}
+                        """)
+                .put("/routing-rules/fraud")
+                .then()
+                .statusCode(200);
+    }
+
+    private void loansRule() {
+        given().header("X-Tenant", floor.tenant)
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"order": 20, "intents": ["loans"], "queue": "loans", "priority": 0,
+                         "requiredSkills": {"loans": 2}}
+                        """)
+                .put("/routing-rules/loans")
+                .then()
+                .statusCode(200);
+    }
+}
