@@ -2,6 +2,7 @@
 # Runs a benchmark and writes its results into docs/benchmarks.md. Run it alone: no test build at the same time.
 #   benchmarks/run.sh presence     reservations/s and eligible-agents query latency, 20,000 agents
 #   benchmarks/run.sh context      conversation events ingested/s and handoff brief assembly latency
+#   benchmarks/run.sh scoring      the router's scoring and choice for one contact over 20,000 agents (JMH)
 # The Redis floor comes from redis-benchmark (Debian: apt-get install redis-tools); without it the table
 # says so and shows no ratio.
 set -euo pipefail
@@ -10,6 +11,7 @@ cd "$(dirname "$0")/.."
 case "${1:-}" in
   presence) main=dev.alicia.bench.PresenceBenchmark ;;
   context) main=dev.alicia.bench.ContextBenchmark ;;
-  *) echo "usage: benchmarks/run.sh presence|context" >&2; exit 2 ;;
+  scoring) main=dev.alicia.bench.ScoringBenchmark ;;
+  *) echo "usage: benchmarks/run.sh presence|context|scoring" >&2; exit 2 ;;
 esac
 exec java -Xmx2g -cp "benchmarks/target/classes:benchmarks/target/lib/*" "$main" docs/benchmarks.md

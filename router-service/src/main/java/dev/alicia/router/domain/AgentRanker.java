@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -42,71 +41,147 @@ public final class AgentRanker {
     }
 
     public Ranking rank(Request request, Collection<Candidate> candidates, int explained) {
-        ContactNeeds needs = request.needs();
+        Plan plan = new Plan(request, guard);
         PriorityQueue<Entry> best = new PriorityQueue<>(explained + 1, BEST_FIRST.reversed());
         List<Ranking.Exclusion> excluded = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            String reason = excluded(request, candidate);
-            if (reason != null) {
+            int why = plan.exclusion(candidate);
+            if (why != KEPT) {
+                // Reasons are written out only for the few that the decision shows.
                 if (excluded.size() < EXCLUSIONS_KEPT) {
-                    excluded.add(new Ranking.Exclusion(candidate.agentId(), reason));
+                    excluded.add(new Ranking.Exclusion(candidate.agentId(), plan.reason(why, candidate)));
                 }
                 continue;
             }
-            Entry entry = new Entry(candidate, score(request, candidate));
+            double score = score(request, plan, candidate);
             if (best.size() < explained) {
-                best.add(entry);
-            } else if (BEST_FIRST.compare(entry, best.peek()) < 0) {
-                best.poll();
-                best.add(entry);
+                best.add(new Entry(candidate, score));
+            } else {
+                Entry worst = best.peek();
+                if (score > worst.score()
+                        || (score == worst.score()
+                                && candidate
+                                                .agentId()
+                                                .compareTo(worst.candidate().agentId())
+                                        < 0)) {
+                    best.poll();
+                    best.add(new Entry(candidate, score));
+                }
             }
         }
         List<Entry> top = new ArrayList<>(best);
         top.sort(BEST_FIRST);
         List<ScoredCandidate> ranked = new ArrayList<>(top.size());
         for (Entry entry : top) {
-            ranked.add(explain(request, entry));
+            ranked.add(explain(request, plan, entry));
         }
         return new Ranking(request.strategy(), List.copyOf(ranked), List.copyOf(excluded));
     }
 
-    private String excluded(Request request, Candidate candidate) {
-        ContactNeeds needs = request.needs();
-        if (request.declinedBy().contains(candidate.agentId())) {
-            return "already turned this contact down";
-        }
-        if (needs.language() != null && !candidate.languages().containsKey(needs.language())) {
-            return "does not speak " + needs.language();
-        }
-        for (Map.Entry<String, Integer> required : needs.requiredSkills().entrySet()) {
-            int level = candidate.skills().getOrDefault(required.getKey(), 0);
-            if (level < required.getValue()) {
-                return required.getKey() + " " + level + "/5, the queue needs " + required.getValue();
+    private static final int KEPT = 0;
+    private static final int DECLINED = 1;
+    private static final int LANGUAGE = 2;
+    private static final int SKILL = 3;
+    private static final int COOLING_DOWN = 4;
+
+    /** What one request needs of every candidate, worked out once instead of once per agent. */
+    private static final class Plan {
+
+        private final Request request;
+        private final EmotionalLoadGuard guard;
+        private final String language;
+        private final String[] requiredSkills;
+        private final int[] minimumLevels;
+        private final boolean distressed;
+        final String skill;
+        final String register;
+        final String emotionStrength;
+        // Read by exclusion() for the candidate at hand, so that scoring does not look them up again.
+        int fluency;
+        int level;
+
+        Plan(Request request, EmotionalLoadGuard guard) {
+            this.request = request;
+            this.guard = guard;
+            ContactNeeds needs = request.needs();
+            this.language = needs.language();
+            this.requiredSkills = needs.requiredSkills().keySet().toArray(String[]::new);
+            this.minimumLevels = new int[requiredSkills.length];
+            for (int i = 0; i < requiredSkills.length; i++) {
+                minimumLevels[i] = needs.requiredSkills().get(requiredSkills[i]);
             }
+            this.distressed = needs.distressed();
+            this.skill = skillName(needs);
+            this.register = needs.register() == null ? null : needs.register().toLowerCase(java.util.Locale.ROOT);
+            this.emotionStrength = needs.emotion() != Emotion.NEUTRAL && needs.emotion() != Emotion.POSITIVE
+                    ? strengthFor(needs.emotion())
+                    : null;
         }
-        if (!guard.allows(candidate.streak(), needs.distressed(), request.now())) {
-            return "cooling down after " + guard.maxInARow() + " distressed contacts in a row";
+
+        int exclusion(Candidate candidate) {
+            if (!request.declinedBy().isEmpty() && request.declinedBy().contains(candidate.agentId())) {
+                return DECLINED;
+            }
+            fluency = 0;
+            if (language != null) {
+                Integer spoken = candidate.languages().get(language);
+                if (spoken == null) {
+                    return LANGUAGE;
+                }
+                fluency = spoken;
+            }
+            level = -1;
+            for (int i = 0; i < requiredSkills.length; i++) {
+                int held = candidate.skills().getOrDefault(requiredSkills[i], 0);
+                if (requiredSkills[i].equals(skill)) {
+                    level = held;
+                }
+                if (held < minimumLevels[i]) {
+                    return SKILL;
+                }
+            }
+            if (!guard.allows(candidate.streak(), distressed, request.now())) {
+                return COOLING_DOWN;
+            }
+            return KEPT;
         }
-        return null;
+
+        String reason(int why, Candidate candidate) {
+            return switch (why) {
+                case DECLINED -> "already turned this contact down";
+                case LANGUAGE -> "does not speak " + language;
+                case SKILL -> {
+                    for (int i = 0; i < requiredSkills.length; i++) {
+                        int level = candidate.skills().getOrDefault(requiredSkills[i], 0);
+                        if (level < minimumLevels[i]) {
+                            yield requiredSkills[i] + " " + level + "/5, the queue needs " + minimumLevels[i];
+                        }
+                    }
+                    yield "skills";
+                }
+                default -> "cooling down after " + guard.maxInARow() + " distressed contacts in a row";
+            };
+        }
     }
 
-    private double score(Request request, Candidate candidate) {
+    private double score(Request request, Plan plan, Candidate candidate) {
         return switch (request.strategy()) {
-            case PREDICTIVE -> predictive(request.needs(), candidate, request.now(), null);
+            case PREDICTIVE -> predictive(plan, candidate, request.now(), null);
             case LONGEST_IDLE -> idleMillis(candidate, request.now());
             case ROUND_ROBIN -> afterCursor(candidate, request.roundRobinAfter()) ? 1 : 0;
             case SKILLS_ONLY -> proficiency(request.needs(), candidate) + idleShare(candidate, request.now()) / 100;
         };
     }
 
-    private ScoredCandidate explain(Request request, Entry entry) {
+    private ScoredCandidate explain(Request request, Plan plan, Entry entry) {
         Candidate candidate = entry.candidate();
+        plan.exclusion(candidate);
         ContactNeeds needs = request.needs();
         String idle = "idle for " + idleMillis(candidate, request.now()) / 1000 + " s";
         List<Factor> factors = switch (request.strategy()) {
             case PREDICTIVE -> {
                 List<Factor> all = new ArrayList<>();
-                predictive(needs, candidate, request.now(), all);
+                predictive(plan, candidate, request.now(), all);
                 yield all;
             }
             case LONGEST_IDLE -> List.of(new Factor("idle", entry.score(), idle));
@@ -128,10 +203,11 @@ public final class AgentRanker {
     }
 
     /** The predicted fit; with {@code factors} non-null, also says what each factor gave. */
-    private double predictive(ContactNeeds needs, Candidate candidate, long now, List<Factor> factors) {
+    private double predictive(Plan plan, Candidate candidate, long now, List<Factor> factors) {
+        ContactNeeds needs = plan.request.needs();
         double total = 0;
-        int level = proficiency(needs, candidate);
-        String skill = skillName(needs);
+        int level = plan.level >= 0 ? plan.level : proficiency(needs, candidate);
+        String skill = plan.skill;
         if (skill != null) {
             double value = weights.skill() * level / 5.0;
             total += value;
@@ -140,23 +216,23 @@ public final class AgentRanker {
             }
         }
         if (needs.language() != null) {
-            int fluency = candidate.languages().getOrDefault(needs.language(), 0);
+            int fluency = plan.fluency;
             double value = weights.fluency() * fluency / 5.0;
             total += value;
             if (factors != null) {
                 add(factors, "language", value, "speaks " + needs.language() + " (fluency " + fluency + "/5)");
             }
         }
-        if (needs.register() != null) {
-            String register = needs.register().toLowerCase(java.util.Locale.ROOT);
+        if (plan.register != null) {
+            String register = plan.register;
             double value = weights.register() * candidate.strength(register);
             total += value;
             if (factors != null) {
                 add(factors, "register", value, register + " register rated " + candidate.strength(register));
             }
         }
-        if (needs.emotion() != Emotion.NEUTRAL && needs.emotion() != Emotion.POSITIVE) {
-            String strength = strengthFor(needs.emotion());
+        if (plan.emotionStrength != null) {
+            String strength = plan.emotionStrength;
             double rating = candidate.strength(strength);
             double value = weights.emotion() * needs.emotionIntensity() * rating;
             total += value;
