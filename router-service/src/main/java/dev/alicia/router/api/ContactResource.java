@@ -21,6 +21,7 @@ import dev.alicia.kit.messaging.EventPublisher;
 import dev.alicia.router.messaging.ContactArrived;
 import dev.alicia.router.messaging.InboundContactsConsumer;
 import dev.alicia.router.messaging.RoutingEvent;
+import dev.alicia.router.service.Decisions;
 import dev.alicia.router.service.RoutingService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,14 +30,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Contacts", description = "Contacts submitted for routing, offers answered by agents, and decisions")
+// Every action answers once the decisions it led to are on routing.events.
 public class ContactResource {
 
     private final EventPublisher publisher;
     private final RoutingService routing;
+    private final Decisions decisions;
 
-    public ContactResource(EventPublisher publisher, RoutingService routing) {
+    public ContactResource(EventPublisher publisher, RoutingService routing, Decisions decisions) {
         this.publisher = publisher;
         this.routing = routing;
+        this.decisions = decisions;
     }
 
     /** The REST intake joins the Kafka one: a contact has one path through the router however it came. */
@@ -75,7 +79,9 @@ public class ContactResource {
             @HeaderParam(Tenants.HEADER) String tenant,
             @PathParam("contactId") String contactId,
             @Valid @NotNull AgentAction action) {
-        return routing.accept(Tenants.require(tenant), contactId, action.agentId());
+        RoutingEvent assigned = routing.accept(Tenants.require(tenant), contactId, action.agentId());
+        decisions.flush();
+        return assigned;
     }
 
     @POST
@@ -86,6 +92,7 @@ public class ContactResource {
             @PathParam("contactId") String contactId,
             @Valid @NotNull AgentAction action) {
         routing.reject(Tenants.require(tenant), contactId, action.agentId(), action.reason());
+        decisions.flush();
         return Response.noContent().build();
     }
 
@@ -103,6 +110,7 @@ public class ContactResource {
                 transfer.toQueue(),
                 transfer.toAgentId(),
                 transfer.reason());
+        decisions.flush();
         return Response.noContent().build();
     }
 
@@ -114,6 +122,7 @@ public class ContactResource {
             @PathParam("contactId") String contactId,
             @Valid @NotNull AgentAction action) {
         routing.end(Tenants.require(tenant), contactId, action.agentId(), action.outcome());
+        decisions.flush();
         return Response.noContent().build();
     }
 
@@ -122,6 +131,7 @@ public class ContactResource {
     @Operation(summary = "The customer left while waiting or being offered (from the channel platform)")
     public Response abandon(@HeaderParam(Tenants.HEADER) String tenant, @PathParam("contactId") String contactId) {
         routing.abandon(Tenants.require(tenant), contactId);
+        decisions.flush();
         return Response.noContent().build();
     }
 }

@@ -36,6 +36,31 @@ public record RoutingEvent(
         HandoffBrief brief,
         Instant occurredAt) {
 
+    /** The same decision, as a new event of another type, with the brief as it stands then. */
+    public RoutingEvent then(Type newType, HandoffBrief newBrief, Instant at) {
+        return new RoutingEvent(
+                java.util.UUID.randomUUID().toString(),
+                newType,
+                tenantId,
+                contactId,
+                customerId,
+                channel,
+                queue,
+                priority,
+                agentId,
+                score,
+                strategy,
+                explanation,
+                runnersUp,
+                position,
+                estimatedWaitSeconds,
+                reason,
+                language,
+                intent,
+                newBrief,
+                at);
+    }
+
     public enum Type {
         /** No agent can take it now: it waits, with its position and estimated wait. */
         CONTACT_QUEUED,

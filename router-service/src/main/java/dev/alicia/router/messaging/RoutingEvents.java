@@ -17,7 +17,16 @@ public class RoutingEvents {
         this.publisher = publisher;
     }
 
+    /**
+     * Sends the event without waiting: the consumer loop that led to it flushes before committing its input, and
+     * REST actions {@link #flush} before they answer.
+     */
     public void publish(RoutingEvent event) {
-        publisher.publishAndWait(TOPIC, event.tenantId() + ":" + event.contactId(), event);
+        publisher.publish(TOPIC, event.tenantId() + ":" + event.contactId(), event);
+    }
+
+    /** Waits until every decision sent so far is on the broker. */
+    public void flush() {
+        publisher.flush();
     }
 }

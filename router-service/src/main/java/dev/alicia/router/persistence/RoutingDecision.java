@@ -2,7 +2,6 @@ package dev.alicia.router.persistence;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -62,13 +61,15 @@ public class RoutingDecision extends PanacheEntityBase {
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
 
-    public static List<RoutingDecision> history(String tenantId, String contactId) {
-        return list("tenantId = ?1 and contactId = ?2 order by id", tenantId, contactId);
+    /** Which of these event ids are recorded already. */
+    public static java.util.Set<String> known(List<String> eventIds) {
+        return new java.util.HashSet<>(getEntityManager()
+                .createQuery("select d.eventId from RoutingDecision d where d.eventId in :ids", String.class)
+                .setParameter("ids", eventIds)
+                .getResultList());
     }
 
-    /** The last decision of one of {@code types} about the contact. */
-    public static Optional<RoutingDecision> last(String tenantId, String contactId, List<String> types) {
-        return find("tenantId = ?1 and contactId = ?2 and type in ?3 order by id desc", tenantId, contactId, types)
-                .firstResultOptional();
+    public static List<RoutingDecision> history(String tenantId, String contactId) {
+        return list("tenantId = ?1 and contactId = ?2 order by id", tenantId, contactId);
     }
 }

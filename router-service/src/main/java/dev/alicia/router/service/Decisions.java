@@ -2,7 +2,6 @@ package dev.alicia.router.service;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +22,9 @@ import dev.alicia.router.store.ContactState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Every decision is recorded (for audit and for learning from outcomes) and then published; what the router
- * adds to a customer's story (a transfer) goes to context-service like any channel's event.
+ * Every decision is published on routing.events, and recorded from there in the database (for audit and for
+ * learning from outcomes) off the routing path; what the router adds to a customer's story (a transfer) goes to
+ * context-service like any channel's event.
  */
 @ApplicationScoped
 public class Decisions {
@@ -43,12 +43,30 @@ public class Decisions {
         this.writer = mapper.writerFor(RoutingEvent.class);
     }
 
+    /** Publishes the decision; {@link DecisionLog} records it in the database from the topic. */
     public void publish(RoutingEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> record(event));
         events.publish(event);
     }
 
-    private void record(RoutingEvent event) {
+    /** Waits until the decisions taken so far are on the broker (before a REST action answers). */
+    public void flush() {
+        events.flush();
+    }
+
+    /** Records decisions read from the topic, once each (a redelivered event is skipped). */
+    public void record(List<RoutingEvent> published) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            java.util.Set<String> known = RoutingDecision.known(
+                    published.stream().map(RoutingEvent::eventId).toList());
+            for (RoutingEvent event : published) {
+                if (known.add(event.eventId())) {
+                    recordOne(event);
+                }
+            }
+        });
+    }
+
+    private void recordOne(RoutingEvent event) {
         RoutingDecision decision = new RoutingDecision();
         decision.eventId = event.eventId();
         decision.tenantId = event.tenantId();
@@ -62,12 +80,6 @@ public class Decisions {
         decision.eventJson = write(event);
         decision.decidedAt = event.occurredAt();
         decision.persist();
-    }
-
-    public Optional<RoutingEvent> last(String tenantId, String contactId, RoutingEvent.Type type) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> RoutingDecision.last(tenantId, contactId, List.of(type.name()))
-                        .map(d -> read(d.eventJson)));
     }
 
     public List<RoutingEvent> history(String tenantId, String contactId) {

@@ -152,7 +152,8 @@ public class RoutingService {
                 false,
                 0,
                 null,
-                List.of());
+                List.of(),
+                null);
     }
 
     private int enqueue(ContactState state) {
@@ -277,13 +278,10 @@ public class RoutingService {
         } catch (PresenceRuleViolation taken) {
             return false;
         }
-        ContactState offered = state.with(ContactState.Status.OFFERED, agentId);
-        store.save(offered);
-        store.offer(state.tenantId(), state.contactId(), deadline);
         if (strategy(state.queue()) == Strategy.ROUND_ROBIN) {
             store.roundRobinCursor(state.tenantId(), state.queue(), agentId);
         }
-        decisions.publish(new RoutingEvent(
+        RoutingEvent event = new RoutingEvent(
                 UUID.randomUUID().toString(),
                 RoutingEvent.Type.CONTACT_OFFERED,
                 state.tenantId(),
@@ -302,8 +300,12 @@ public class RoutingService {
                 null,
                 needs.language(),
                 needs.intent(),
-                brief(offered),
-                Instant.ofEpochMilli(now)));
+                null,
+                Instant.ofEpochMilli(now));
+        ContactState offered = state.offered(agentId, event);
+        store.save(offered);
+        store.offer(state.tenantId(), state.contactId(), deadline);
+        decisions.publish(event.then(RoutingEvent.Type.CONTACT_OFFERED, brief(offered), event.occurredAt()));
         return true;
     }
 
@@ -311,9 +313,8 @@ public class RoutingService {
     public RoutingEvent accept(String tenantId, String contactId, String agentId) {
         ContactState state = store.find(tenantId, contactId).orElseThrow(() -> RoutingProblems.unknown(contactId));
         if (state.status() == ContactState.Status.ASSIGNED && agentId.equals(state.agentId())) {
-            return decisions
-                    .last(tenantId, contactId, RoutingEvent.Type.CONTACT_ASSIGNED)
-                    .orElseThrow();
+            return state.offer()
+                    .then(RoutingEvent.Type.CONTACT_ASSIGNED, brief(state), Instant.ofEpochMilli(state.answeredAt()));
         }
         if (state.status() != ContactState.Status.OFFERED || !agentId.equals(state.agentId())) {
             throw RoutingProblems.notOfferedTo(contactId, agentId);
@@ -329,30 +330,8 @@ public class RoutingService {
         DistressStreak before = store.streaks(tenantId, List.of(agentId)).getOrDefault(agentId, DistressStreak.NONE);
         store.streak(tenantId, agentId, guard.after(before, needs.distressed(), now));
         statistics.answered(assigned, now - assigned.queuedAt());
-        RoutingEvent offer = decisions
-                .last(tenantId, contactId, RoutingEvent.Type.CONTACT_OFFERED)
-                .orElseThrow();
-        RoutingEvent event = new RoutingEvent(
-                UUID.randomUUID().toString(),
-                RoutingEvent.Type.CONTACT_ASSIGNED,
-                tenantId,
-                contactId,
-                offer.customerId(),
-                offer.channel(),
-                offer.queue(),
-                offer.priority(),
-                agentId,
-                offer.score(),
-                offer.strategy(),
-                offer.explanation(),
-                offer.runnersUp(),
-                null,
-                null,
-                null,
-                offer.language(),
-                offer.intent(),
-                brief(assigned),
-                Instant.ofEpochMilli(now));
+        RoutingEvent event =
+                state.offer().then(RoutingEvent.Type.CONTACT_ASSIGNED, brief(assigned), Instant.ofEpochMilli(now));
         decisions.publish(event);
         return event;
     }

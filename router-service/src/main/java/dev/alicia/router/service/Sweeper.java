@@ -25,12 +25,14 @@ public class Sweeper {
     private final RoutingService routing;
     private final RouterStore store;
     private final RouterConfig config;
+    private final Decisions decisions;
     private ScheduledExecutorService timer;
 
-    public Sweeper(RoutingService routing, RouterStore store, RouterConfig config) {
+    public Sweeper(RoutingService routing, RouterStore store, RouterConfig config, Decisions decisions) {
         this.routing = routing;
         this.store = store;
         this.config = config;
+        this.decisions = decisions;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -65,6 +67,7 @@ public class Sweeper {
             moved += routing.widen(tenantId);
             moved += routing.recoverInFlight(tenantId);
         }
+        decisions.flush();
         return moved;
     }
 }

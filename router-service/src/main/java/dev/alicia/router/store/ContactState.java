@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.alicia.context.client.model.StoryEvent;
 import dev.alicia.router.messaging.ContactArrived;
+import dev.alicia.router.messaging.RoutingEvent;
 
 /**
  * Where a contact stands in the router, shared by all instances in Redis: its queue and priority, the skills the
@@ -26,7 +27,8 @@ public record ContactState(
         boolean callbackOffered,
         int transfers,
         String targetAgentId,
-        List<StoryEvent> routerNotes) {
+        List<StoryEvent> routerNotes,
+        RoutingEvent offer) {
 
     public enum Status {
         WAITING,
@@ -67,7 +69,29 @@ public record ContactState(
                 callbackOffered,
                 transfers,
                 targetAgentId,
-                routerNotes);
+                routerNotes,
+                offer);
+    }
+
+    /** Offered to {@code agent}: the offer (without its brief) is kept for the assignment that follows. */
+    public ContactState offered(String agent, RoutingEvent event) {
+        return new ContactState(
+                contact,
+                Status.OFFERED,
+                queue,
+                priority,
+                requiredSkills,
+                rule,
+                queuedAt,
+                answeredAt,
+                agent,
+                declinedBy,
+                wideningApplied,
+                callbackOffered,
+                transfers,
+                targetAgentId,
+                routerNotes,
+                event);
     }
 
     public ContactState answered(long at) {
@@ -86,7 +110,8 @@ public record ContactState(
                 callbackOffered,
                 transfers,
                 targetAgentId,
-                routerNotes);
+                routerNotes,
+                offer);
     }
 
     public ContactState declined(String agent) {
@@ -107,7 +132,8 @@ public record ContactState(
                 callbackOffered,
                 transfers,
                 targetAgentId,
-                routerNotes);
+                routerNotes,
+                offer);
     }
 
     public ContactState widened(int applied, Map<String, Integer> skills, boolean callback) {
@@ -126,7 +152,8 @@ public record ContactState(
                 callbackOffered || callback,
                 transfers,
                 targetAgentId,
-                routerNotes);
+                routerNotes,
+                offer);
     }
 
     /**
@@ -156,7 +183,8 @@ public record ContactState(
                 false,
                 transfers + 1,
                 toAgent,
-                routerNotes);
+                routerNotes,
+                offer);
     }
 
     /** Remembers an event the router added to the customer's story, for briefs built before it is stored. */
@@ -178,6 +206,7 @@ public record ContactState(
                 callbackOffered,
                 transfers,
                 targetAgentId,
-                notes);
+                notes,
+                offer);
     }
 }

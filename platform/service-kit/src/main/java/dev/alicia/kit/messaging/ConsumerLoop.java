@@ -126,8 +126,33 @@ public final class ConsumerLoop<T> implements AutoCloseable {
                 done.put(partition, new OffsetAndMetadata(record.offset() + 1));
             }
         }
+        if (!published(done)) {
+            return true;
+        }
         commit(done);
         return failed;
+    }
+
+    /**
+     * What the handlers published while handling the poll is on the broker before the poll counts as done; if
+     * not, the poll is read again (handlers are idempotent).
+     */
+    private boolean published(Map<TopicPartition, OffsetAndMetadata> done) {
+        try {
+            publisher.flush();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("will read %s again: %s", topic, e.getMessage());
+            retried.increment();
+            done.keySet().forEach(partition -> consumer.seek(partition, committedOrStart(partition)));
+            return false;
+        }
+    }
+
+    private long committedOrStart(TopicPartition partition) {
+        OffsetAndMetadata committed =
+                consumer.committed(java.util.Set.of(partition)).get(partition);
+        return committed == null ? 0 : committed.offset();
     }
 
     /**
@@ -161,6 +186,9 @@ public final class ConsumerLoop<T> implements AutoCloseable {
             LOG.warnf(e, "will retry a batch of %d record(s) from %s after a failure", decoded.size(), topic);
             retried.increment();
             first.forEach(consumer::seek);
+            return true;
+        }
+        if (!published(done)) {
             return true;
         }
         commit(done);

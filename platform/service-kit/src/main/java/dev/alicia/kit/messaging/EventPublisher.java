@@ -32,6 +32,8 @@ public class EventPublisher {
 
     private final KafkaProducer<String, byte[]> producer;
     private final ObjectMapper mapper;
+    private final java.util.concurrent.atomic.AtomicReference<Exception> failure =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     public EventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ObjectMapper mapper) {
         this.mapper = mapper;
@@ -45,6 +47,19 @@ public class EventPublisher {
     /** Sends the event; the future completes once the broker has it. */
     public CompletableFuture<RecordMetadata> publish(String topic, String key, Object event) {
         return send(new ProducerRecord<>(topic, key, toJson(event)));
+    }
+
+    /**
+     * Waits until the broker has every event sent so far (by any caller); throws if one of them could not be
+     * delivered since the last flush. Consumer loops flush before committing their input, so events sent with
+     * {@link #publish} while handling a poll are on the broker before the poll counts as done.
+     */
+    public void flush() {
+        producer.flush();
+        Exception failed = failure.getAndSet(null);
+        if (failed != null) {
+            throw new IllegalStateException("an event could not be published: " + failed.getMessage(), failed);
+        }
     }
 
     /** Sends the event and waits until the broker has it, so a caller may commit its input afterwards. */
@@ -70,6 +85,7 @@ public class EventPublisher {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         producer.send(record, (metadata, error) -> {
             if (error != null) {
+                failure.set(error);
                 result.completeExceptionally(error);
             } else {
                 result.complete(metadata);
