@@ -128,6 +128,7 @@ public class ContactResource {
 
     @POST
     @Path("/{contactId}/abandon")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "The customer left while waiting or being offered (from the channel platform)")
     public Response abandon(@HeaderParam(Tenants.HEADER) String tenant, @PathParam("contactId") String contactId) {
         routing.abandon(Tenants.require(tenant), contactId);

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.alicia.router.store.ContactState;
 import dev.alicia.router.store.RouterStore;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -42,6 +43,7 @@ public class QueueStatistics {
     private final RouterConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final java.util.Set<String> gauged = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public QueueStatistics(RouterStore store, RouterConfig config, Clock clock, MeterRegistry metrics) {
         this.store = store;
@@ -51,6 +53,7 @@ public class QueueStatistics {
     }
 
     public void arrived(ContactState contact) {
+        gauge(contact.tenantId(), contact.queue());
         count(contact, "arrived", 1);
         metrics.counter("alicia.router.contacts.arrived", "tenant", contact.tenantId(), "queue", contact.queue())
                 .increment();
@@ -58,6 +61,8 @@ public class QueueStatistics {
 
     public void answered(ContactState contact, long waitedMillis) {
         count(contact, "answered", 1);
+        metrics.counter("alicia.router.contacts.answered", "tenant", contact.tenantId(), "queue", contact.queue())
+                .increment();
         count(contact, "waitMillis", waitedMillis);
         if (waitedMillis <= settings(contact.queue()).serviceLevelThreshold().toMillis()) {
             count(contact, "answeredInThreshold", 1);
@@ -114,6 +119,28 @@ public class QueueStatistics {
         return figures.averageHandleSeconds() == null
                 ? settings(queue).defaultHandleTime().toMillis()
                 : (long) (figures.averageHandleSeconds() * 1000);
+    }
+
+    /**
+     * Prometheus gauges of a queue's live state, registered the first time a contact arrives in it on this
+     * instance; read from Redis at scrape time, so every instance reports the same shared figures.
+     */
+    private void gauge(String tenantId, String queue) {
+        if (!gauged.add(tenantId + "/" + queue)) {
+            return;
+        }
+        Gauge.builder("alicia.router.queue.waiting", () -> store.waiting(tenantId, queue))
+                .description("Contacts waiting in the queue now")
+                .tags("tenant", tenantId, "queue", queue)
+                .register(metrics);
+        Gauge.builder(
+                        "alicia.router.queue.longest.wait.seconds",
+                        () -> store.longestWaitingSince(tenantId, queue)
+                                .map(since -> Math.max(0, clock.millis() - since) / 1000.0)
+                                .orElse(0.0))
+                .description("How long the longest-waiting contact of the queue has waited")
+                .tags("tenant", tenantId, "queue", queue)
+                .register(metrics);
     }
 
     RouterConfig.QueueSettings settings(String queue) {

@@ -121,6 +121,13 @@ class RoutingScenariosTest {
         assertThat(floor.decisions("call-1", 2))
                 .extracting(e -> e.path("type").asText())
                 .doesNotContain("CONTACT_TRANSFERRED");
+        given().header("X-Tenant", floor.tenant)
+                .get("/queues/fraud/statistics")
+                .then()
+                .statusCode(200)
+                .body("answered", equalTo(1))
+                .body("serviceLevel", equalTo(1.0f))
+                .body("abandoned", equalTo(0));
     }
 
     @Test
@@ -141,6 +148,39 @@ class RoutingScenariosTest {
                 .statusCode(200)
                 .body("status", equalTo("WAITING"))
                 .body("position", equalTo(1));
+        given().header("X-Tenant", floor.tenant)
+                .get("/queues/general/statistics")
+                .then()
+                .statusCode(200)
+                .body("waiting", equalTo(1))
+                .body("arrived", equalTo(1));
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("alicia_router_queue_waiting{queue=\"general\",tenant=\"" + floor.tenant + "\"} 1.0");
+    }
+
+    @Test
+    void a_caller_who_hangs_up_while_waiting_leaves_the_queue_and_counts_as_abandoned() {
+        floor.context("cust-1", Map.of("language", "de", "intent", "billing"));
+        floor.call("c-1", "cust-1");
+        floor.await("c-1", "CONTACT_QUEUED");
+
+        given().header("X-Tenant", floor.tenant)
+                .post("/contacts/c-1/abandon")
+                .then()
+                .statusCode(204);
+
+        floor.await("c-1", "CONTACT_ABANDONED");
+        given().header("X-Tenant", floor.tenant)
+                .get("/queues/general/statistics")
+                .then()
+                .body("waiting", equalTo(0))
+                .body("abandoned", equalTo(1))
+                .body("abandonmentRate", equalTo(1.0f));
+        given().header("X-Tenant", floor.tenant)
+                .post("/contacts/c-1/abandon")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
     }
 
     @Test
