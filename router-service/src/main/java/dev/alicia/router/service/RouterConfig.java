@@ -34,6 +34,10 @@ public interface RouterConfig {
     @WithDefault("20")
     int shortlist();
 
+    /** How many contacts of one poll are routed side by side (each contact's records stay in order). */
+    @WithDefault("8")
+    int intakeParallelism();
+
     /** How often offers are checked for their timeout and waiting contacts for widening; 0 turns it off. */
     @WithDefault("PT0.5S")
     Duration sweepInterval();

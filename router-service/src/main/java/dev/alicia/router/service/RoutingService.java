@@ -124,7 +124,7 @@ public class RoutingService {
             return;
         }
         statistics.arrived(state);
-        serve(state, true);
+        serve(state, true, features);
     }
 
     private ContactState classify(ContactArrived contact, Map<String, String> features, long now) {
@@ -192,11 +192,22 @@ public class RoutingService {
      * wait) when it has to wait.
      */
     boolean serve(ContactState waiting, boolean announce) {
+        return serve(waiting, announce, null);
+    }
+
+    /** With {@code admitted} (the customer's features read on admission), the state is known fresh. */
+    private boolean serve(ContactState waiting, boolean announce, Map<String, String> admitted) {
         if (!claim(waiting.tenantId(), waiting.queue(), waiting.contactId())) {
             return false;
         }
-        ContactState state = store.find(waiting.tenantId(), waiting.contactId()).orElse(waiting);
-        ContactNeeds needs = needs(state);
+        ContactState state = admitted != null
+                ? waiting
+                : store.find(waiting.tenantId(), waiting.contactId()).orElse(waiting);
+        ContactNeeds needs = needs(
+                state,
+                admitted != null
+                        ? admitted
+                        : stories.features(state.tenantId(), state.contact().customerId()));
         List<LiveAgent> live = agents.eligible(
                 state.tenantId(), state.contact().channel(), needs.language(), state.requiredSkills(), MAX_CANDIDATES);
         if (state.targetAgentId() != null) {
@@ -205,8 +216,10 @@ public class RoutingService {
                     .toList();
         }
         Ranking ranking = ranker.rank(request(state, needs), candidates(state.tenantId(), live), config.shortlist());
+        Map<String, LiveAgent> read = new java.util.HashMap<>();
+        live.forEach(agent -> read.put(agent.agentId(), agent));
         for (ScoredCandidate candidate : ranking.ranked()) {
-            if (offer(state, needs, ranking, candidate)) {
+            if (offer(state, needs, ranking, candidate, read.get(candidate.agentId()))) {
                 return true;
             }
         }
@@ -252,7 +265,7 @@ public class RoutingService {
                 continue;
             }
             ContactState claimed = store.find(tenantId, next.contactId()).orElse(state.get());
-            if (!offer(claimed, needs, ranking, ranking.ranked().get(0))) {
+            if (!offer(claimed, needs, ranking, ranking.ranked().get(0), agent)) {
                 enqueue(claimed);
                 return;
             }
@@ -262,17 +275,26 @@ public class RoutingService {
     private record Waiting(String queue, String contactId, double rank) {}
 
     /** Reserves the agent's capacity until the offer's deadline; false when someone took it first. */
-    private boolean offer(ContactState state, ContactNeeds needs, Ranking ranking, ScoredCandidate chosen) {
+    private boolean offer(
+            ContactState state, ContactNeeds needs, Ranking ranking, ScoredCandidate chosen, LiveAgent read) {
         long now = clock.millis();
         long deadline = now + config.offerTimeout().toMillis();
         String agentId = chosen.agentId();
         try {
-            if (agents.update(
-                            state.tenantId(),
-                            agentId,
-                            agent -> agent.reserve(
-                                    state.contactId(), state.contact().channel(), deadline))
-                    .isEmpty()) {
+            // The agent as just read is usually still current: one compare-and-set; else read again and retry.
+            boolean reserved = read != null
+                    && agents.compareAndSet(
+                                    read,
+                                    read.reserve(
+                                            state.contactId(), state.contact().channel(), deadline))
+                            .isPresent();
+            if (!reserved
+                    && agents.update(
+                                    state.tenantId(),
+                                    agentId,
+                                    agent -> agent.reserve(
+                                            state.contactId(), state.contact().channel(), deadline))
+                            .isEmpty()) {
                 return false;
             }
         } catch (PresenceRuleViolation taken) {
@@ -600,8 +622,11 @@ public class RoutingService {
 
     /** The customer's context wins over the adapter's hints: it is what the bot actually understood. */
     private ContactNeeds needs(ContactState state) {
+        return needs(state, stories.features(state.tenantId(), state.contact().customerId()));
+    }
+
+    private ContactNeeds needs(ContactState state, Map<String, String> features) {
         ContactArrived contact = state.contact();
-        Map<String, String> features = stories.features(contact.tenantId(), contact.customerId());
         Emotion emotion = features.containsKey("emotion") ? Emotion.valueOf(features.get("emotion")) : null;
         double intensity =
                 features.containsKey("emotionIntensity") ? Double.parseDouble(features.get("emotionIntensity")) : 0;

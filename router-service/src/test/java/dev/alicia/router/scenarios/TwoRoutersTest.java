@@ -117,11 +117,13 @@ class TwoRoutersTest {
                 new RoutingService(presence, store, decisions, stories, rules, statistics, config, clock);
         AtomicInteger routedBySecond = new AtomicInteger();
         List<ConsumerLoop<?>> secondInstance = List.of(
-                loops.start("contacts.inbound", "router-service", ContactArrived.class, r -> {
-                    if (r.value().tenantId().equals(tenant)) {
-                        routedBySecond.incrementAndGet();
+                loops.startBatch("contacts.inbound", "router-service", ContactArrived.class, batch -> {
+                    for (var r : batch) {
+                        if (r.value().tenantId().equals(tenant)) {
+                            routedBySecond.incrementAndGet();
+                        }
+                        second.route(r.value());
                     }
-                    second.route(r.value());
                 }),
                 loops.start("agent.presence", "router-service", PresenceChanged.class, r -> {
                     if (!r.value().removed() && !r.value().routableChannels().isEmpty()) {
