@@ -3,15 +3,21 @@
 #   benchmarks/run.sh presence     reservations/s and eligible-agents query latency, 20,000 agents
 #   benchmarks/run.sh context      conversation events ingested/s and handoff brief assembly latency
 #   benchmarks/run.sh scoring      the router's scoring and choice for one contact over 20,000 agents (JMH)
+#   benchmarks/run.sh e2e          the whole system under open-loop load: publish -> offer/assignment latency
 # The Redis floor comes from redis-benchmark (Debian: apt-get install redis-tools); without it the table
 # says so and shows no ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -DskipTests install -pl benchmarks -am
+if [ "${1:-}" = e2e ]; then
+  ./mvnw -B -q -DskipTests install   # the services' runnable jars too
+else
+  ./mvnw -B -q -DskipTests install -pl benchmarks -am
+fi
 case "${1:-}" in
   presence) main=dev.alicia.bench.PresenceBenchmark ;;
   context) main=dev.alicia.bench.ContextBenchmark ;;
   scoring) main=dev.alicia.bench.ScoringBenchmark ;;
-  *) echo "usage: benchmarks/run.sh presence|context|scoring" >&2; exit 2 ;;
+  e2e) main=dev.alicia.bench.EndToEndBenchmark ;;
+  *) echo "usage: benchmarks/run.sh presence|context|scoring|e2e" >&2; exit 2 ;;
 esac
 exec java -Xmx2g -cp "benchmarks/target/classes:benchmarks/target/lib/*" "$main" docs/benchmarks.md

@@ -39,7 +39,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * <p>Usage: {@code LocalSystem [--smoke]}; {@code --smoke} stops again once everything is healthy.
  */
 @SuppressWarnings("checkstyle:regexp")
-public final class LocalSystem {
+public final class LocalSystem implements AutoCloseable {
 
     private static final PrintStream CONSOLE = System.out;
     private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(3);
@@ -53,19 +53,73 @@ public final class LocalSystem {
 
     private final Path root;
     private final Path data;
+    private final Map<String, String> settings;
     private final List<Process> processes = new ArrayList<>();
     private EmbeddedKafkaBroker kafka;
     private EmbeddedRedisServer redis;
     private EmbeddedPostgresServer postgres;
 
-    private LocalSystem(Path root) {
+    private LocalSystem(Path root, Path data, Map<String, String> settings) {
         this.root = root;
-        this.data = root.resolve(".local");
+        this.data = data;
+        this.settings = Map.copyOf(settings);
+    }
+
+    /**
+     * Starts the whole system as the run command does, with its data in {@code data} and {@code settings} added
+     * to every service's environment (e.g. {@code ALICIA_PRESENCE_WRAP_UP}): for load drivers and benchmarks.
+     */
+    public static LocalSystem start(Path root, Path data, Map<String, String> settings) throws IOException {
+        LocalSystem system = new LocalSystem(root, data, settings);
+        try {
+            system.start();
+        } catch (IOException | RuntimeException e) {
+            system.stop();
+            throw e;
+        }
+        return system;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** The base URL of a service: router-service, agent-presence-service or context-service. */
+    public static String url(String service) {
+        return SERVICES.stream()
+                .filter(s -> s.name().equals(service))
+                .findFirst()
+                .map(s -> "http://127.0.0.1:" + s.port())
+                .orElseThrow(() -> new IllegalArgumentException("no service " + service));
+    }
+
+    /** The resident memory of each service's process (kB), from /proc, for load reports. */
+    public Map<String, Long> residentKilobytes() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        for (int i = 0; i < processes.size(); i++) {
+            Path status = Path.of("/proc", String.valueOf(processes.get(i).pid()), "status");
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmRSS:")) {
+                        rss.put(SERVICES.get(i).name(), Long.parseLong(line.replaceAll("[^0-9]", "")));
+                    }
+                }
+            } catch (IOException e) {
+                rss.put(SERVICES.get(i).name(), -1L);
+            }
+        }
+        return rss;
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
-        LocalSystem system = new LocalSystem(Path.of("").toAbsolutePath());
+        Path root = Path.of("").toAbsolutePath();
+        LocalSystem system = new LocalSystem(root, root.resolve(".local"), Map.of());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             system.stop();
@@ -91,7 +145,7 @@ public final class LocalSystem {
                 data.resolve("logs/infrastructure.log").toString());
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
 
-        step("Starting Redis, PostgreSQL and Kafka (data in " + root.relativize(data) + "/)");
+        step("Starting Redis, PostgreSQL and Kafka (data in " + data + "/)");
         CompletableFuture<EmbeddedRedisServer> redisStart = CompletableFuture.supplyAsync(
                 () -> EmbeddedRedisServer.startPersistent(data.resolve("redis"), port("REDIS_PORT", 16379)));
         CompletableFuture<EmbeddedPostgresServer> postgresStart = CompletableFuture.supplyAsync(
@@ -101,7 +155,7 @@ public final class LocalSystem {
         postgres = postgresStart.join();
         createTopics();
 
-        step("Starting the services (logs in " + root.relativize(data.resolve("logs")) + "/)");
+        step("Starting the services (logs in " + data.resolve("logs") + "/)");
         for (Service service : SERVICES) {
             processes.add(launch(service));
         }
@@ -157,8 +211,16 @@ public final class LocalSystem {
         env.put("ALICIA_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put("ALICIA_REDIS_URI", redis.uri());
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        env.putAll(settings);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m"));
+        if (Boolean.getBoolean("alicia.local.profile")) {
+            // -Dalicia.local.profile=true: a flight recording per service, next to its log.
+            command.add("-XX:StartFlightRecording=filename="
+                    + data.resolve("logs").resolve(service.name() + ".jfr") + ",settings=profile");
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(
                         data.resolve("logs").resolve(service.name() + ".log").toFile());
@@ -191,7 +253,7 @@ public final class LocalSystem {
             sleep(Duration.ofMillis(500));
         }
         throw new IllegalStateException(service.name() + " is not healthy after " + HEALTH_TIMEOUT + "; see "
-                + root.relativize(data.resolve("logs").resolve(service.name() + ".log")));
+                + data.resolve("logs").resolve(service.name() + ".log"));
     }
 
     private void printUrls() {

@@ -39,7 +39,7 @@ public final class RedisKeys {
     }
 
     /** {@link Ids#ENTITY}, checked by hand: every key of every Redis call goes through here. */
-    private static boolean safe(String id) {
+    public static boolean safe(String id) {
         if (id == null || id.isEmpty() || id.length() > 128) {
             return false;
         }

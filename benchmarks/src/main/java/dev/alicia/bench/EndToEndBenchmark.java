@@ -1,0 +1,335 @@
+package dev.alicia.bench;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alicia.infra.local.LocalSystem;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The whole system under an open-loop load: Kafka, Redis, PostgreSQL and the three services started as the run
+ * command starts them, chat agents logged in over REST, contacts published on {@code contacts.inbound} at a fixed
+ * rate whatever the system does (so a slow system cannot hide its latency). Agent desktops accept each offer over
+ * REST and end the chat at once. Measured: publish → offer consumed (the router's decision) and publish →
+ * assignment consumed (with the desktop's accept), next to a bare Kafka produce → consume round trip at the
+ * same rate in the same run.
+ */
+@SuppressWarnings("checkstyle:regexp")
+public final class EndToEndBenchmark {
+
+    private static final PrintStream OUT = System.out;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TENANT = "bench";
+    private static final int AGENTS = Integer.getInteger("agents", 2_000);
+    private static final Duration RUN = Duration.ofSeconds(Long.getLong("seconds", 10));
+    private static final List<Integer> RATES = java.util.Arrays.stream(
+                    System.getProperty("rates", "250,500,1000").split(","))
+            .map(Integer::valueOf)
+            .toList();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String presence = LocalSystem.url("agent-presence-service");
+    private final String router = LocalSystem.url("router-service");
+
+    private EndToEndBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path report = Path.of(args.length > 0 ? args[0] : "docs/benchmarks.md");
+        Path data = Files.createTempDirectory("alicia-e2e-");
+        OUT.println("data and service logs in " + data);
+        try (LocalSystem system =
+                LocalSystem.start(Path.of("").toAbsolutePath(), data, Map.of("ALICIA_PRESENCE_WRAP_UP", "PT0.1S"))) {
+            new EndToEndBenchmark().run(system, report);
+        }
+    }
+
+    private void run(LocalSystem system, Path report) throws Exception {
+        OUT.println("logging in " + AGENTS + " chat agents ...");
+        logIn();
+        StringBuilder rows = new StringBuilder();
+        for (int rate : RATES) {
+            OUT.println("bare Kafka round trip at " + rate + "/s ...");
+            Histogram kafka = kafkaRoundTrip(system.kafkaBootstrapServers(), rate);
+            OUT.println("contacts at " + rate + "/s for " + RUN.toSeconds() + " s ...");
+            Load load = contacts(system.kafkaBootstrapServers(), rate);
+            rows.append(row(rate, load, kafka));
+            OUT.println(rows);
+        }
+        Map<String, Long> rss = system.residentKilobytes();
+        String section = String.format(
+                Locale.ROOT,
+                """
+                ## End to end: contact published → offer and assignment consumed
+
+                `benchmarks/run.sh e2e` — %s, %d cores, everything on this machine: Kafka, Redis and PostgreSQL \
+                embedded in the driver's JVM, the three services as the run command starts them (heap ≤ 384 MB \
+                each), the driver. %d chat agents logged in (3 chats each, wrap-up 0.1 s); open-loop arrivals at \
+                the rate shown for %d s; desktops accept each offer over REST and end the chat at once. The \
+                floor is a bare Kafka produce → consume round trip at the same rate, measured just before.
+
+                | rate | offers (sent) | publish → offer | publish → assigned | bare Kafka round trip | offer p99 ÷ Kafka p99 |
+                |---|---|---|---|---|---|
+                %s
+                Resident memory after the runs: %s.
+                """,
+                java.time.LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(),
+                AGENTS,
+                RUN.toSeconds(),
+                rows,
+                rss.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue() / 1024 + " MB")
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("n/a"));
+        OUT.println(section);
+        BenchmarkReport.write(report, "e2e", section);
+    }
+
+    private void logIn() throws Exception {
+        Semaphore inFlight = new Semaphore(16);
+        List<CompletableFuture<?>> calls = new ArrayList<>();
+        for (int a = 0; a < AGENTS; a++) {
+            String agentId = "agent-" + a;
+            String body = """
+                    {"agentId": "%s", "displayName": "Agent %d", "team": "cards",
+                     "languages": [{"code": "fr", "fluency": 5}], "skills": [{"name": "cards", "proficiency": %d}],
+                     "channels": ["CHAT"], "strengths": {"empathy": %.2f}}
+                    """.formatted(agentId, a, 1 + a % 5, (a % 100) / 100.0);
+            inFlight.acquire();
+            calls.add(send("POST", presence + "/agents", body)
+                    .thenCompose(created ->
+                            send("PUT", presence + "/agents/" + agentId + "/presence", "{\"status\": \"AVAILABLE\"}"))
+                    .whenComplete((r, e) -> inFlight.release()));
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+    }
+
+    private CompletableFuture<HttpResponse<String>> send(String method, String url, String body) {
+        return http.sendAsync(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("X-Tenant", TENANT)
+                                .header("Content-Type", "application/json")
+                                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .thenApply(response -> {
+                    if (response.statusCode() >= 300) {
+                        throw new IllegalStateException(
+                                method + " " + url + ": " + response.statusCode() + " " + response.body());
+                    }
+                    return response;
+                });
+    }
+
+    private record Load(long sent, long offered, long assigned, long errors, Histogram offer, Histogram assign) {}
+
+    private Load contacts(String bootstrap, int rate) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Histogram offer = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+        Histogram assign = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+        AtomicLong offered = new AtomicLong();
+        AtomicLong assigned = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        Thread desktops = new Thread(() -> {
+            try (KafkaConsumer<String, String> consumer = consumer(bootstrap, "routing.events")) {
+                while (reading.get()) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
+                        Long at = sentAt.get(record.key());
+                        if (at == null) {
+                            continue;
+                        }
+                        JsonNode event = read(record.value());
+                        String contact = event.path("contactId").asText();
+                        String agent = event.path("agentId").asText();
+                        long latency = System.nanoTime() - at;
+                        switch (event.path("type").asText()) {
+                            case "CONTACT_OFFERED" -> {
+                                synchronized (offer) {
+                                    offer.recordValue(latency);
+                                }
+                                offered.incrementAndGet();
+                                send("POST", router + "/contacts/" + contact + "/accept", agentJson(agent))
+                                        .exceptionally(e -> {
+                                            errors.incrementAndGet();
+                                            return null;
+                                        });
+                            }
+                            case "CONTACT_ASSIGNED" -> {
+                                synchronized (assign) {
+                                    assign.recordValue(latency);
+                                }
+                                assigned.incrementAndGet();
+                                send("POST", router + "/contacts/" + contact + "/end", agentJson(agent))
+                                        .exceptionally(e -> {
+                                            errors.incrementAndGet();
+                                            return null;
+                                        });
+                            }
+                            default -> {
+                                // queued, released, ended
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        desktops.start();
+        Thread.sleep(3_000);
+        long sent = 0;
+        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+            long start = System.nanoTime();
+            long end = start + RUN.toNanos();
+            for (long next = start; next < end; next += interval) {
+                LockSupport.parkNanos(next - System.nanoTime());
+                String contact = "c-" + run + "-" + sent;
+                String key = TENANT + ":" + contact;
+                String value = """
+                        {"contactId": "%s", "tenantId": "%s", "customerId": "cust-%d", "channel": "CHAT",
+                         "language": "fr", "intent": "cards", "arrivedAt": "%s"}
+                        """.formatted(contact, TENANT, sent % 5_000, Instant.now());
+                // Latency counts from the intended send time: a late driver does not flatter the system.
+                sentAt.put(key, next);
+                producer.send(new ProducerRecord<>("contacts.inbound", key, value));
+                sent++;
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (assigned.get() < sent && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        reading.set(false);
+        desktops.join();
+        return new Load(sent, offered.get(), assigned.get(), errors.get(), offer, assign);
+    }
+
+    private static String agentJson(String agentId) {
+        return "{\"agentId\": \"" + agentId + "\"}";
+    }
+
+    private Histogram kafkaRoundTrip(String bootstrap, int rate) throws Exception {
+        String topic = "bench.roundtrip";
+        Histogram histogram = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        AtomicLong received = new AtomicLong();
+        Thread reader = new Thread(() -> {
+            try (KafkaConsumer<String, String> consumer = consumer(bootstrap, topic)) {
+                while (reading.get()) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
+                        Long at = sentAt.remove(record.key());
+                        if (at != null) {
+                            histogram.recordValue(System.nanoTime() - at);
+                            received.incrementAndGet();
+                        }
+                    }
+                }
+            }
+        });
+        reader.start();
+        Thread.sleep(3_000);
+        long sent = 0;
+        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+            long start = System.nanoTime();
+            long end = start + Duration.ofSeconds(10).toNanos();
+            for (long next = start; next < end; next += interval) {
+                LockSupport.parkNanos(next - System.nanoTime());
+                String key = "rt-" + sent++;
+                sentAt.put(key, next);
+                producer.send(new ProducerRecord<>(topic, key, "{\"n\": " + sent + "}"));
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (received.get() < sent && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        reading.set(false);
+        reader.join();
+        return histogram;
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", bootstrap);
+        config.put("acks", "all");
+        config.put("linger.ms", "1");
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    private static KafkaConsumer<String, String> consumer(String bootstrap, String topic) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", bootstrap);
+        config.put("group.id", "bench-" + UUID.randomUUID());
+        config.put("auto.offset.reset", "latest");
+        config.put("fetch.max.wait.ms", "5");
+        KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String row(int rate, Load load, Histogram kafka) {
+        return String.format(
+                Locale.ROOT,
+                "| %,d/s | %,d (%,d), %,d assigned, %d errors | %s | %s | %s | **%.1f×** |%n",
+                rate,
+                load.offered(),
+                load.sent(),
+                load.assigned(),
+                load.errors(),
+                figures(load.offer()),
+                figures(load.assign()),
+                figures(kafka),
+                load.offer().getValueAtPercentile(99) / (double) kafka.getValueAtPercentile(99));
+    }
+
+    private static String figures(Histogram histogram) {
+        return String.format(
+                Locale.ROOT,
+                "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
+                histogram.getValueAtPercentile(50) / 1e6,
+                histogram.getValueAtPercentile(95) / 1e6,
+                histogram.getValueAtPercentile(99) / 1e6,
+                histogram.getMaxValue() / 1e6);
+    }
+}
