@@ -20,4 +20,4 @@ case "${1:-}" in
   e2e) main=dev.alicia.bench.EndToEndBenchmark ;;
   *) echo "usage: benchmarks/run.sh presence|context|scoring|e2e" >&2; exit 2 ;;
 esac
-exec java -Xmx2g -cp "benchmarks/target/classes:benchmarks/target/lib/*" "$main" docs/benchmarks.md
+exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "benchmarks/target/classes:benchmarks/target/lib/*" "$main" docs/benchmarks.md
