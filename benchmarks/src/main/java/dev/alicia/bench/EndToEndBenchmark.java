@@ -85,6 +85,15 @@ public final class EndToEndBenchmark {
             OUT.println(rows);
         }
         Map<String, Long> rss = system.residentKilobytes();
+        // Where the router spent its time per routing step over the whole run.
+        http.send(
+                        HttpRequest.newBuilder(URI.create(router + "/q/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body()
+                .lines()
+                .filter(line -> line.startsWith("alicia_router_step_seconds_"))
+                .forEach(OUT::println);
         String section = String.format(
                 Locale.ROOT,
                 """

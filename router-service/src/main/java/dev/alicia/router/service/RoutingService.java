@@ -39,6 +39,8 @@ import dev.alicia.router.messaging.ContactArrived;
 import dev.alicia.router.messaging.RoutingEvent;
 import dev.alicia.router.store.ContactState;
 import dev.alicia.router.store.RouterStore;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.redis.datasource.sortedset.ScoredValue;
 import org.jboss.logging.Logger;
 
@@ -63,6 +65,20 @@ public class RoutingService {
     private static final long IN_FLIGHT_MILLIS = 10_000;
 
     private static final Logger LOG = Logger.getLogger(RoutingService.class);
+    // Where a routing decision spends its time, on /q/metrics (alicia_router_step_seconds{step=...}).
+    private static final Timer ROUTE = step("route");
+    private static final Timer STEP_FEATURES = step("features");
+    private static final Timer STEP_ADMIT = step("admit");
+    private static final Timer STEP_ELIGIBLE = step("eligible");
+    private static final Timer STEP_RANK = step("rank");
+    private static final Timer STEP_OFFER = step("offer");
+
+    private static Timer step(String name) {
+        return Timer.builder("alicia.router.step")
+                .description("Time of one step of routing a contact")
+                .tag("step", name)
+                .register(Metrics.globalRegistry);
+    }
 
     private final LivePresenceStore agents;
     private final RouterStore store;
@@ -119,10 +135,16 @@ public class RoutingService {
      * once if an agent can take it. A contact seen again (a redelivery) is left where it is: never routed twice.
      */
     public void route(ContactArrived contact) {
+        ROUTE.record(() -> admitAndServe(contact));
+    }
+
+    private void admitAndServe(ContactArrived contact) {
         long now = clock.millis();
-        Map<String, String> features = stories.features(contact.tenantId(), contact.customerId());
+        Map<String, String> features =
+                STEP_FEATURES.record(() -> stories.features(contact.tenantId(), contact.customerId()));
         ContactState state = classify(contact, features, now);
-        if (store.admit(state, order.rank(state.priority(), state.queuedAt()), wideningDue(state))
+        if (STEP_ADMIT
+                .record(() -> store.admit(state, order.rank(state.priority(), state.queuedAt()), wideningDue(state)))
                 .isEmpty()) {
             LOG.debugf("contact %s of tenant %s seen again: already routed", contact.contactId(), contact.tenantId());
             return;
@@ -212,17 +234,19 @@ public class RoutingService {
                 admitted != null
                         ? admitted
                         : stories.features(state.tenantId(), state.contact().customerId()));
-        List<LiveAgent> live = eligible(state, needs);
+        List<LiveAgent> live = STEP_ELIGIBLE.record(() -> eligible(state, needs));
         if (state.targetAgentId() != null) {
             live = live.stream()
                     .filter(a -> a.agentId().equals(state.targetAgentId()))
                     .toList();
         }
-        Ranking ranking = ranker.rank(request(state, needs), candidates(state.tenantId(), live), config.shortlist());
+        List<LiveAgent> among = live;
+        Ranking ranking = STEP_RANK.record(
+                () -> ranker.rank(request(state, needs), candidates(state.tenantId(), among), config.shortlist()));
         Map<String, LiveAgent> read = new java.util.HashMap<>();
         live.forEach(agent -> read.put(agent.agentId(), agent));
         for (ScoredCandidate candidate : ranking.ranked()) {
-            if (offer(state, needs, ranking, candidate, read.get(candidate.agentId()))) {
+            if (STEP_OFFER.record(() -> offer(state, needs, ranking, candidate, read.get(candidate.agentId())))) {
                 return true;
             }
         }
