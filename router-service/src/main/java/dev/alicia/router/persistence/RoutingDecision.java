@@ -61,14 +61,6 @@ public class RoutingDecision extends PanacheEntityBase {
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
 
-    /** Which of these event ids are recorded already. */
-    public static java.util.Set<String> known(List<String> eventIds) {
-        return new java.util.HashSet<>(getEntityManager()
-                .createQuery("select d.eventId from RoutingDecision d where d.eventId in :ids", String.class)
-                .setParameter("ids", eventIds)
-                .getResultList());
-    }
-
     public static List<RoutingDecision> history(String tenantId, String contactId) {
         return list("tenantId = ?1 and contactId = ?2 order by id", tenantId, contactId);
     }

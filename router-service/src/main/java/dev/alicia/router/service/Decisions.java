@@ -1,8 +1,14 @@
 package dev.alicia.router.service;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,13 +36,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class Decisions {
 
     private final RoutingEvents events;
+    private final DataSource database;
     private final StoryNotes notes;
     private final StoryReader stories;
     private final ObjectReader reader;
     private final ObjectWriter writer;
 
-    public Decisions(RoutingEvents events, StoryNotes notes, StoryReader stories, ObjectMapper mapper) {
+    public Decisions(
+            RoutingEvents events, StoryNotes notes, StoryReader stories, ObjectMapper mapper, DataSource database) {
         this.events = events;
+        this.database = database;
         this.notes = notes;
         this.stories = stories;
         this.reader = mapper.readerFor(RoutingEvent.class);
@@ -53,33 +62,43 @@ public class Decisions {
         events.flush();
     }
 
-    /** Records decisions read from the topic, once each (a redelivered event is skipped). */
+    private static final String INSERT = """
+            insert into routing_decision
+                (id, event_id, tenant_id, contact_id, customer_id, type, queue, strategy, agent_id, score,
+                 event_json, decided_at)
+            values (nextval('routing_decision_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (event_id) do nothing
+            """;
+
+    /**
+     * Records decisions read from the topic in one batch, once each: a redelivered event is skipped by the
+     * database itself (unique event id).
+     */
     public void record(List<RoutingEvent> published) {
         QuarkusTransaction.requiringNew().run(() -> {
-            java.util.Set<String> known = RoutingDecision.known(
-                    published.stream().map(RoutingEvent::eventId).toList());
-            for (RoutingEvent event : published) {
-                if (known.add(event.eventId())) {
-                    recordOne(event);
+            try (Connection connection = database.getConnection();
+                    PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (RoutingEvent event : published) {
+                    insert.setString(1, event.eventId());
+                    insert.setString(2, event.tenantId());
+                    insert.setString(3, event.contactId());
+                    insert.setString(4, event.customerId());
+                    insert.setString(5, event.type().name());
+                    insert.setString(6, event.queue());
+                    insert.setString(
+                            7,
+                            event.strategy() == null ? null : event.strategy().name());
+                    insert.setString(8, event.agentId());
+                    insert.setObject(9, event.score(), Types.DOUBLE);
+                    insert.setString(10, write(event));
+                    insert.setObject(11, event.occurredAt().atOffset(ZoneOffset.UTC));
+                    insert.addBatch();
                 }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not record " + published.size() + " decision(s)", e);
             }
         });
-    }
-
-    private void recordOne(RoutingEvent event) {
-        RoutingDecision decision = new RoutingDecision();
-        decision.eventId = event.eventId();
-        decision.tenantId = event.tenantId();
-        decision.contactId = event.contactId();
-        decision.customerId = event.customerId();
-        decision.type = event.type().name();
-        decision.queue = event.queue();
-        decision.strategy = event.strategy() == null ? null : event.strategy().name();
-        decision.agentId = event.agentId();
-        decision.score = event.score();
-        decision.eventJson = write(event);
-        decision.decidedAt = event.occurredAt();
-        decision.persist();
     }
 
     public List<RoutingEvent> history(String tenantId, String contactId) {
