@@ -61,11 +61,7 @@ public class PresenceService {
             case ContactRouted.RELEASED, ContactRouted.ABANDONED -> agent -> agent.release(event.contactId(), now);
             default -> throw new IllegalArgumentException("not a load change: " + event.type());
         };
-        LiveAgent before = store.find(event.tenantId(), event.agentId()).orElse(null);
-        LiveAgent after = change(event.tenantId(), event.agentId(), change);
-        if (before != null && after.equals(before) && event.routerChanged()) {
-            events.changed(before, after);
-        }
+        change(event.tenantId(), event.agentId(), change, event.routerChanged());
     }
 
     public List<LiveAgent> all(String tenantId) {
@@ -73,6 +69,12 @@ public class PresenceService {
     }
 
     private LiveAgent change(String tenantId, String agentId, UnaryOperator<LiveAgent> change) {
+        return change(tenantId, agentId, change, false);
+    }
+
+    /** With {@code announceUnchanged}, the state is published even when this change found it done already. */
+    private LiveAgent change(
+            String tenantId, String agentId, UnaryOperator<LiveAgent> change, boolean announceUnchanged) {
         // One read per change; the roster is consulted only when the live state is missing (Redis lost it).
         LivePresenceStore.Change written = store.update(tenantId, agentId, change)
                 .or(() -> {
@@ -80,7 +82,7 @@ public class PresenceService {
                     return store.update(tenantId, agentId, change);
                 })
                 .orElseThrow(() -> ProblemException.notFound("agent", agentId));
-        if (written.after() != written.before()) {
+        if (written.after() != written.before() || announceUnchanged) {
             events.changed(written.before(), written.after());
             if (written.after().status() == AgentStatus.WRAP_UP
                     && written.before().status() != AgentStatus.WRAP_UP) {

@@ -54,19 +54,19 @@ public class QueueStatistics {
 
     public void arrived(ContactState contact) {
         gauge(contact.tenantId(), contact.queue());
-        count(contact, "arrived", 1);
+        count(contact, Map.of("arrived", 1L));
         metrics.counter("alicia.router.contacts.arrived", "tenant", contact.tenantId(), "queue", contact.queue())
                 .increment();
     }
 
     public void answered(ContactState contact, long waitedMillis) {
-        count(contact, "answered", 1);
+        boolean inThreshold = waitedMillis
+                <= settings(contact.queue()).serviceLevelThreshold().toMillis();
+        count(
+                contact,
+                Map.of("answered", 1L, "waitMillis", waitedMillis, "answeredInThreshold", inThreshold ? 1L : 0L));
         metrics.counter("alicia.router.contacts.answered", "tenant", contact.tenantId(), "queue", contact.queue())
                 .increment();
-        count(contact, "waitMillis", waitedMillis);
-        if (waitedMillis <= settings(contact.queue()).serviceLevelThreshold().toMillis()) {
-            count(contact, "answeredInThreshold", 1);
-        }
         Timer.builder("alicia.router.speed.of.answer")
                 .tags("tenant", contact.tenantId(), "queue", contact.queue())
                 .register(metrics)
@@ -74,24 +74,19 @@ public class QueueStatistics {
     }
 
     public void abandoned(ContactState contact) {
-        count(contact, "abandoned", 1);
+        count(contact, Map.of("abandoned", 1L));
         metrics.counter("alicia.router.contacts.abandoned", "tenant", contact.tenantId(), "queue", contact.queue())
                 .increment();
     }
 
     public void handled(ContactState contact, long handleMillis) {
-        count(contact, "handled", 1);
-        count(contact, "handleMillis", handleMillis);
+        count(contact, Map.of("handled", 1L, "handleMillis", handleMillis));
     }
 
     public Figures figures(String tenantId, String queue) {
         long now = clock.millis();
         long window = config.statisticsWindow().toMillis();
-        List<Long> intervals = new ArrayList<>();
-        for (long start = intervalStart(now); start > now - window; start -= INTERVAL.toMillis()) {
-            intervals.add(start);
-        }
-        Map<String, Long> sums = store.counters(tenantId, queue, intervals);
+        Map<String, Long> sums = counters(tenantId, queue, now);
         long answered = sums.getOrDefault("answered", 0L);
         long abandoned = sums.getOrDefault("abandoned", 0L);
         long handled = sums.getOrDefault("handled", 0L);
@@ -115,10 +110,21 @@ public class QueueStatistics {
 
     /** Recent average handle time of the queue, for wait estimates; the configured default without history. */
     public long averageHandleMillis(String tenantId, String queue) {
-        Figures figures = figures(tenantId, queue);
-        return figures.averageHandleSeconds() == null
+        Map<String, Long> sums = counters(tenantId, queue, clock.millis());
+        long handled = sums.getOrDefault("handled", 0L);
+        return handled == 0
                 ? settings(queue).defaultHandleTime().toMillis()
-                : (long) (figures.averageHandleSeconds() * 1000);
+                : sums.getOrDefault("handleMillis", 0L) / handled;
+    }
+
+    /** The queue's counters summed over the intervals of the statistics window. */
+    private Map<String, Long> counters(String tenantId, String queue, long now) {
+        long window = config.statisticsWindow().toMillis();
+        List<Long> intervals = new ArrayList<>();
+        for (long start = intervalStart(now); start > now - window; start -= INTERVAL.toMillis()) {
+            intervals.add(start);
+        }
+        return store.counters(tenantId, queue, intervals);
     }
 
     /**
@@ -147,14 +153,13 @@ public class QueueStatistics {
         return config.queues().getOrDefault(queue, config.defaults());
     }
 
-    private void count(ContactState contact, String counter, long delta) {
+    private void count(ContactState contact, Map<String, Long> deltas) {
         store.count(
                 contact.tenantId(),
                 contact.queue(),
                 intervalStart(clock.millis()),
                 config.statisticsWindow().plus(INTERVAL),
-                counter,
-                delta);
+                deltas);
     }
 
     private static long intervalStart(long now) {

@@ -92,6 +92,7 @@ public class RoutingService {
     private final EmotionalLoadGuard guard;
     private final Classifier classifier;
     private final QueueOrder order;
+    private final Map<String, Widening> widenings = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RoutingService(
             LivePresenceStore agents,
@@ -197,19 +198,39 @@ public class RoutingService {
 
     /** Contacts stranded in flight by a router that died are put back in their queue and served. */
     public int recoverInFlight(String tenantId) {
-        int recovered = 0;
-        for (String contactId : store.inFlightDue(tenantId, clock.millis(), 100)) {
-            if (!store.recover(tenantId, contactId)) {
+        return takeDue(
+                tenantId,
+                store.inFlightDue(tenantId, clock.millis(), 100),
+                contactId -> store.recover(tenantId, contactId),
+                ContactState.Status.WAITING,
+                state -> {
+                    enqueue(state);
+                    serve(state, false);
+                });
+    }
+
+    /**
+     * For each due contact this instance manages to {@code take} (only one instance does), {@code then} on its
+     * state when it is still {@code expected}; returns how many were moved on.
+     */
+    private int takeDue(
+            String tenantId,
+            List<String> due,
+            java.util.function.Predicate<String> take,
+            ContactState.Status expected,
+            java.util.function.Consumer<ContactState> then) {
+        int moved = 0;
+        for (String contactId : due) {
+            if (!take.test(contactId)) {
                 continue;
             }
             Optional<ContactState> state = store.find(tenantId, contactId);
-            if (state.isPresent() && state.get().status() == ContactState.Status.WAITING) {
-                enqueue(state.get());
-                serve(state.get(), false);
-                recovered++;
+            if (state.isPresent() && state.get().status() == expected) {
+                then.accept(state.get());
+                moved++;
             }
         }
-        return recovered;
+        return moved;
     }
 
     /**
@@ -295,11 +316,8 @@ public class RoutingService {
             }
         }
         waiting.sort(Comparator.comparingDouble(Waiting::rank));
+        LiveAgent agent = found.get();
         for (Waiting next : waiting) {
-            LiveAgent agent = agents.find(tenantId, agentId).orElse(null);
-            if (agent == null || agent.routableChannels().isEmpty()) {
-                return;
-            }
             Optional<ContactState> state = store.find(tenantId, next.contactId());
             if (state.isEmpty()
                     || !agent.canTake(state.get().contact().channel())
@@ -315,6 +333,11 @@ public class RoutingService {
             ContactState claimed = store.find(tenantId, next.contactId()).orElse(state.get());
             if (!offer(claimed, needs, ranking, ranking.ranked().get(0), agent)) {
                 enqueue(claimed);
+                return;
+            }
+            // The agent changed by taking it: read them again to know what room is left.
+            agent = agents.find(tenantId, agentId).orElse(null);
+            if (agent == null || agent.routableChannels().isEmpty()) {
                 return;
             }
         }
@@ -420,18 +443,13 @@ public class RoutingService {
 
     /** Offers past their deadline (the agent did not answer, or their router died) go to the next agent. */
     public int expireOffers(String tenantId) {
-        int expired = 0;
-        for (String contactId : store.offersDue(tenantId, clock.millis(), 100)) {
-            if (!store.closeOffer(tenantId, contactId)) {
-                continue;
-            }
-            Optional<ContactState> state = store.find(tenantId, contactId);
-            if (state.isPresent() && state.get().status() == ContactState.Status.OFFERED) {
-                release(state.get(), "no answer within " + config.offerTimeout().toSeconds() + " s");
-                expired++;
-            }
-        }
-        return expired;
+        return takeDue(
+                tenantId,
+                store.offersDue(tenantId, clock.millis(), 100),
+                contactId -> store.closeOffer(tenantId, contactId),
+                ContactState.Status.OFFERED,
+                state -> release(
+                        state, "no answer within " + config.offerTimeout().toSeconds() + " s"));
     }
 
     private void release(ContactState offered, String reason) {
@@ -719,18 +737,21 @@ public class RoutingService {
         return statistics.settings(queue).strategy();
     }
 
+    /** A queue's widening steps, built from configuration once per queue. */
     private Widening widening(String queue) {
-        return statistics
-                .settings(queue)
-                .widening()
-                .map(steps -> new Widening(steps.stream()
-                        .map(s -> new Widening.Step(
-                                s.after().toMillis(),
-                                s.action(),
-                                s.minimumLevel(),
-                                s.overflowQueue().orElse(null)))
-                        .toList()))
-                .orElse(Widening.NONE);
+        return widenings.computeIfAbsent(
+                queue,
+                name -> statistics
+                        .settings(name)
+                        .widening()
+                        .map(steps -> new Widening(steps.stream()
+                                .map(step -> new Widening.Step(
+                                        step.after().toMillis(),
+                                        step.action(),
+                                        step.minimumLevel(),
+                                        step.overflowQueue().orElse(null)))
+                                .toList()))
+                        .orElse(Widening.NONE));
     }
 
     private HandoffBrief brief(ContactState state) {

@@ -35,8 +35,12 @@ public class RouterStore {
 
     private static final LuaScript ENQUEUE = LuaScript.fromResource(RouterStore.class, "enqueue.lua");
     private static final LuaScript CLAIM = LuaScript.fromResource(RouterStore.class, "claim.lua");
+    private static final LuaScript COUNT = LuaScript.fromResource(RouterStore.class, "count.lua");
 
     private final RedisDataSource redis;
+    /** Tenants this instance has put in the registry already: once each, not once per contact. */
+    private final Set<String> registered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final ObjectReader reader;
     private final ObjectWriter writer;
 
@@ -71,7 +75,10 @@ public class RouterStore {
      * instance has seen the contact already (a redelivery).
      */
     public Optional<Integer> admit(ContactState state, double rank, long wideningDue) {
-        redis.set(String.class).sadd(RouterKeys.tenants(), state.tenantId());
+        if (!registered.contains(state.tenantId())) {
+            redis.set(String.class).sadd(RouterKeys.tenants(), state.tenantId());
+            registered.add(state.tenantId());
+        }
         long zeroBased = queue(state, rank, wideningDue, json(state));
         return zeroBased < 0 ? Optional.empty() : Optional.of((int) zeroBased + 1);
     }
@@ -222,11 +229,15 @@ public class RouterStore {
         redis.hash(String.class).hset(RouterKeys.cursors(tenantId), queue, agentId);
     }
 
-    /** Adds to a queue's counter in the interval containing {@code now}. */
-    public void count(String tenantId, String queue, long intervalStart, Duration keep, String counter, long delta) {
-        String key = RouterKeys.statistics(tenantId, queue, intervalStart);
-        redis.hash(String.class).hincrby(key, counter, delta);
-        redis.key().expire(key, keep);
+    /** Adds to a queue's counters of the interval starting at {@code intervalStart}, in one round trip. */
+    public void count(String tenantId, String queue, long intervalStart, Duration keep, Map<String, Long> deltas) {
+        List<String> args = new java.util.ArrayList<>();
+        args.add(String.valueOf(keep.toSeconds()));
+        deltas.forEach((counter, delta) -> {
+            args.add(counter);
+            args.add(String.valueOf(delta));
+        });
+        COUNT.run(redis, List.of(RouterKeys.statistics(tenantId, queue, intervalStart)), args);
     }
 
     /** A queue's counters summed over the given intervals. */

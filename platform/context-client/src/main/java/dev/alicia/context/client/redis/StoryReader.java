@@ -61,11 +61,6 @@ public class StoryReader {
         return redis.hash(String.class).hgetall(ContextKeys.customer(tenantId, customerId, "features"));
     }
 
-    /** The hot copy of the profile, when the customer has one. */
-    public Optional<BriefBuilder.Profile> profile(String tenantId, String customerId) {
-        return profile(redis.hash(String.class).hgetall(ContextKeys.customer(tenantId, customerId, "profile")));
-    }
-
     private static Optional<BriefBuilder.Profile> profile(Map<String, String> hot) {
         if (hot.isEmpty()) {
             return Optional.empty();
