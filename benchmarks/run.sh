@@ -3,7 +3,8 @@
 #   benchmarks/run.sh presence     reservations/s and eligible-agents query latency, 20,000 agents
 #   benchmarks/run.sh context      conversation events ingested/s and handoff brief assembly latency
 #   benchmarks/run.sh scoring      the router's scoring and choice for one contact over 20,000 agents (JMH)
-#   benchmarks/run.sh e2e          the whole system under open-loop load: publish -> offer/assignment latency
+#   benchmarks/run.sh e2e          the whole system under open-loop load: publish -> offer/assignment latency and
+#                                  CPU per contact by part, after a warm-up (-Dwarmup=90 -DwarmupRate=80 in BENCH_JAVA_OPTS)
 # The Redis floor comes from redis-benchmark (Debian: apt-get install redis-tools); without it the table
 # says so and shows no ratio.
 set -euo pipefail

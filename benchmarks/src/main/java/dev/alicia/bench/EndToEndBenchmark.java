@@ -51,6 +51,10 @@ public final class EndToEndBenchmark {
     private static final String TENANT = "bench";
     private static final int AGENTS = Integer.getInteger("agents", 2_000);
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("seconds", 10));
+    /** Fresh JVMs spend their first minute compiling (on 2 cores, the JIT takes a core from the services). */
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("warmup", 90));
+
+    private static final int WARM_UP_RATE = Integer.getInteger("warmupRate", 80);
     private static final List<Integer> RATES = java.util.Arrays.stream(
                     System.getProperty("rates", "250,500,1000").split(","))
             .map(Integer::valueOf)
@@ -75,14 +79,21 @@ public final class EndToEndBenchmark {
     private void run(LocalSystem system, Path report) throws Exception {
         OUT.println("logging in " + AGENTS + " chat agents ...");
         logIn();
+        OUT.println("warming up: contacts at " + WARM_UP_RATE + "/s for " + WARM_UP.toSeconds() + " s ...");
+        Load warm = contacts(system.kafkaBootstrapServers(), WARM_UP_RATE, WARM_UP);
+        OUT.println("warm-up: " + warm.assigned() + " assigned of " + warm.sent() + ", publish → offer "
+                + figures(warm.offer()) + System.lineSeparator() + cpuRow(WARM_UP_RATE, warm));
         StringBuilder rows = new StringBuilder();
+        StringBuilder cpu = new StringBuilder();
         for (int rate : RATES) {
             OUT.println("bare Kafka round trip at " + rate + "/s ...");
             Histogram kafka = kafkaRoundTrip(system.kafkaBootstrapServers(), rate);
             OUT.println("contacts at " + rate + "/s for " + RUN.toSeconds() + " s ...");
-            Load load = contacts(system.kafkaBootstrapServers(), rate);
+            Load load = contacts(system.kafkaBootstrapServers(), rate, RUN);
             rows.append(row(rate, load, kafka));
+            cpu.append(cpuRow(rate, load));
             OUT.println(rows);
+            OUT.println(cpu);
         }
         Map<String, Long> rss = system.residentKilobytes();
         // Where the router spent its time per routing step over the whole run.
@@ -102,11 +113,16 @@ public final class EndToEndBenchmark {
                 `benchmarks/run.sh e2e` — %s, %d cores, everything on this machine: Kafka, Redis and PostgreSQL \
                 embedded in the driver's JVM, the three services as the run command starts them (heap ≤ 384 MB \
                 each), the driver. %d chat agents logged in (3 chats each, wrap-up 0.1 s); open-loop arrivals at \
-                the rate shown for %d s; desktops accept each offer over REST and end the chat at once. The \
+                the rate shown for %d s, after a warm-up of %d s at %d/s (not counted); desktops accept each offer over REST and end the chat at once. The \
                 floor is a bare Kafka produce → consume round trip at the same rate, measured just before.
 
                 | rate | offers (sent) | publish → offer | publish → assigned | bare Kafka round trip | offer p99 ÷ Kafka p99 |
                 |---|---|---|---|---|---|
+                %s
+                Where the two cores went: CPU time of each part from the first contact sent to the last assignment seen (or the 30 s tail), per contact assigned, and its share of the machine over that time.
+
+                | rate | %s |
+                |---|%s
                 %s
                 Resident memory after the runs: %s.
                 """,
@@ -114,7 +130,12 @@ public final class EndToEndBenchmark {
                 Runtime.getRuntime().availableProcessors(),
                 AGENTS,
                 RUN.toSeconds(),
+                WARM_UP.toSeconds(),
+                WARM_UP_RATE,
                 rows,
+                String.join(" | ", CpuMeter.snapshot().keySet()),
+                "---|".repeat(CpuMeter.snapshot().size()),
+                cpu,
                 rss.entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue() / 1024 + " MB")
                         .reduce((a, b) -> a + ", " + b)
@@ -159,9 +180,17 @@ public final class EndToEndBenchmark {
                 });
     }
 
-    private record Load(long sent, long offered, long assigned, long errors, Histogram offer, Histogram assign) {}
+    private record Load(
+            long sent,
+            long offered,
+            long assigned,
+            long errors,
+            Histogram offer,
+            Histogram assign,
+            Map<String, Long> cpuMillis,
+            long wallMillis) {}
 
-    private Load contacts(String bootstrap, int rate) throws Exception {
+    private Load contacts(String bootstrap, int rate, Duration duration) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Histogram offer = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
@@ -215,11 +244,13 @@ public final class EndToEndBenchmark {
         });
         desktops.start();
         Thread.sleep(3_000);
+        Map<String, Long> cpuBefore = CpuMeter.snapshot();
+        long wallStart = System.nanoTime();
         long sent = 0;
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
             long interval = TimeUnit.SECONDS.toNanos(1) / rate;
             long start = System.nanoTime();
-            long end = start + RUN.toNanos();
+            long end = start + duration.toNanos();
             for (long next = start; next < end; next += interval) {
                 LockSupport.parkNanos(next - System.nanoTime());
                 String contact = "c-" + run + "-" + sent;
@@ -238,9 +269,11 @@ public final class EndToEndBenchmark {
         while (assigned.get() < sent && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
+        Map<String, Long> cpu = CpuMeter.between(cpuBefore, CpuMeter.snapshot());
+        long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - wallStart);
         reading.set(false);
         desktops.join();
-        return new Load(sent, offered.get(), assigned.get(), errors.get(), offer, assign);
+        return new Load(sent, offered.get(), assigned.get(), errors.get(), offer, assign, cpu, wall);
     }
 
     private static String agentJson(String agentId) {
@@ -330,6 +363,19 @@ public final class EndToEndBenchmark {
                 figures(load.assign()),
                 figures(kafka),
                 load.offer().getValueAtPercentile(99) / (double) kafka.getValueAtPercentile(99));
+    }
+
+    private static String cpuRow(int rate, Load load) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %,d/s |", rate));
+        long contacts = Math.max(1, load.assigned());
+        int cores = Runtime.getRuntime().availableProcessors();
+        load.cpuMillis()
+                .forEach((part, millis) -> row.append(String.format(
+                        Locale.ROOT,
+                        " %.2f ms (%.0f%%) |",
+                        millis / (double) contacts,
+                        100.0 * millis / Math.max(1, load.wallMillis() * cores))));
+        return row.append(System.lineSeparator()).toString();
     }
 
     private static String figures(Histogram histogram) {

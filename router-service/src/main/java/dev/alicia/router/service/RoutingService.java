@@ -305,12 +305,17 @@ public class RoutingService {
      * agent has no room left.
      */
     public void serveAgent(String tenantId, String agentId) {
+        // Most of the time nobody waits: one round trip, and the agent is not even read.
+        Set<String> queues = store.waitingQueues(tenantId);
+        if (queues.isEmpty()) {
+            return;
+        }
         Optional<LiveAgent> found = agents.find(tenantId, agentId);
         if (found.isEmpty() || found.get().routableChannels().isEmpty()) {
             return;
         }
         List<Waiting> waiting = new ArrayList<>();
-        for (String queue : store.queues(tenantId)) {
+        for (String queue : queues) {
             for (ScoredValue<String> entry : store.head(tenantId, queue, QUEUE_HEAD)) {
                 waiting.add(new Waiting(queue, entry.value(), entry.score()));
             }
@@ -396,8 +401,7 @@ public class RoutingService {
                 null,
                 Instant.ofEpochMilli(now));
         ContactState offered = state.offered(agentId, event);
-        store.save(offered);
-        store.offer(state.tenantId(), state.contactId(), deadline);
+        store.offer(offered, deadline);
         decisions.publish(event.then(RoutingEvent.Type.CONTACT_OFFERED, brief(offered), event.occurredAt()));
         return true;
     }

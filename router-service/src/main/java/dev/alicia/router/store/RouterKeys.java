@@ -32,6 +32,11 @@ public final class RouterKeys {
         return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "queues");
     }
 
+    /** Set of the tenant's queues with a contact waiting now: empty, and agent-first matching stops at once. */
+    static String waitingQueues(String tenantId) {
+        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "waiting-queues");
+    }
+
     /** Sorted set of open offers by deadline (epoch ms). */
     static String offers(String tenantId) {
         return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "offers");

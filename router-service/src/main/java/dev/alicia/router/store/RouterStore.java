@@ -36,6 +36,7 @@ public class RouterStore {
     private static final LuaScript ENQUEUE = LuaScript.fromResource(RouterStore.class, "enqueue.lua");
     private static final LuaScript CLAIM = LuaScript.fromResource(RouterStore.class, "claim.lua");
     private static final LuaScript COUNT = LuaScript.fromResource(RouterStore.class, "count.lua");
+    private static final LuaScript OFFER = LuaScript.fromResource(RouterStore.class, "offer.lua");
 
     private final RedisDataSource redis;
     /** Tenants this instance has put in the registry already: once each, not once per contact. */
@@ -110,7 +111,7 @@ public class RouterStore {
      * queued again it is in flight, and back in its queue after {@code inFlightUntil} should this router die.
      */
     public boolean claim(String tenantId, String queue, String contactId, long inFlightUntil) {
-        return CLAIM.run(redis, queueKeys(tenantId, queue), List.of(contactId, String.valueOf(inFlightUntil)))
+        return CLAIM.run(redis, queueKeys(tenantId, queue), List.of(contactId, String.valueOf(inFlightUntil), queue))
                         .toLong()
                 == 1L;
     }
@@ -121,7 +122,8 @@ public class RouterStore {
                 RouterKeys.waitingSince(tenantId, queue),
                 RouterKeys.queues(tenantId),
                 RouterKeys.widening(tenantId),
-                RouterKeys.inFlight(tenantId));
+                RouterKeys.inFlight(tenantId),
+                RouterKeys.waitingQueues(tenantId));
     }
 
     /** Contacts whose router took them from the queue and died before offering or queueing them again. */
@@ -137,6 +139,11 @@ public class RouterStore {
     /** The first {@code count} waiting contacts of a queue with their rank, in the order they are served. */
     public List<ScoredValue<String>> head(String tenantId, String queue, int count) {
         return redis.sortedSet(String.class).zrangeWithScores(RouterKeys.queue(tenantId, queue), 0, count - 1L);
+    }
+
+    /** The tenant's queues where a contact waits now (none: nobody to serve, whoever frees up). */
+    public Set<String> waitingQueues(String tenantId) {
+        return redis.set(String.class).smembers(RouterKeys.waitingQueues(tenantId));
     }
 
     public Set<String> queues(String tenantId) {
@@ -165,10 +172,19 @@ public class RouterStore {
                 : Optional.of((long) oldest.get(0).score());
     }
 
-    /** Opens the offer, due at {@code deadline}; the contact is no longer in flight. */
-    public void offer(String tenantId, String contactId, long deadline) {
-        redis.sortedSet(String.class).zadd(RouterKeys.offers(tenantId), deadline, contactId);
-        redis.sortedSet(String.class).zrem(RouterKeys.inFlight(tenantId), contactId);
+    /** Saves the offered contact and opens its offer, due at {@code deadline}; it is no longer in flight. */
+    public void offer(ContactState offered, long deadline) {
+        OFFER.run(
+                redis,
+                List.of(
+                        RouterKeys.contact(offered.tenantId(), offered.contactId()),
+                        RouterKeys.offers(offered.tenantId()),
+                        RouterKeys.inFlight(offered.tenantId())),
+                List.of(
+                        json(offered),
+                        String.valueOf(CONTACT_TTL.toSeconds()),
+                        offered.contactId(),
+                        String.valueOf(deadline)));
     }
 
     /** Closes an open offer for this caller (accept, reject or timeout); false when another closed it first. */
