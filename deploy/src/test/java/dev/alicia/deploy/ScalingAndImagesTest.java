@@ -1,5 +1,8 @@
 package dev.alicia.deploy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -50,6 +53,36 @@ class ScalingAndImagesTest {
                             .getImage())
                     .isEqualTo("alicia/" + service);
         }
+    }
+
+    @Test
+    void each_service_images_profile_builds_the_image_the_overlays_name_for_the_user_the_pods_run_as()
+            throws IOException {
+        Path root = Path.of(System.getProperty("alicia.root.dir", ".."));
+        Rendering prod = Rendering.of("overlays/prod");
+        for (String service : Rendering.SERVICES) {
+            String pom = Files.readString(root.resolve(service).resolve("pom.xml"));
+            assertThat(pom).as(service).contains("<artifactId>" + service + "</artifactId>");
+            String images = pom.substring(pom.indexOf("<id>images</id>"));
+            assertThat(images)
+                    .as(service + " -Pimages")
+                    .contains("<quarkus.container-image.build>true</quarkus.container-image.build>")
+                    .contains("<quarkus.container-image.group>alicia</quarkus.container-image.group>")
+                    .contains("<quarkus.container-image.name>${project.artifactId}</quarkus.container-image.name>")
+                    .contains("<quarkus.container-image.tag>${project.version}</quarkus.container-image.tag>")
+                    .contains("<artifactId>quarkus-container-image-jib</artifactId>");
+            Long user = prod.one(Deployment.class, service)
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getSecurityContext()
+                    .getRunAsUser();
+            assertThat(images).contains("<quarkus.jib.user>" + user + "</quarkus.jib.user>");
+            // Never in the normal build: the extension and the switch live only in the profile.
+            assertThat(pom.substring(0, pom.indexOf("<profiles>"))).doesNotContain("container-image");
+        }
+        assertThat(Files.isExecutable(Rendering.DEPLOY_DIR.resolve("images/docker-load-to-tar")))
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
