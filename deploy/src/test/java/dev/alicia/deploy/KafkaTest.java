@@ -129,23 +129,23 @@ class KafkaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("renderings")
     void every_consumer_the_contract_names_may_read_its_topic_in_its_group(Rendering rendering) {
-        Map<String, Set<String>> consumers = contractConsumers();
+        Map<String, Map<String, String>> consumers = contractConsumers();
         assertThat(consumers).containsOnlyKeys(Rendering.SERVICES);
-        consumers.forEach((group, topics) -> {
+        consumers.forEach((service, groupByTopic) -> {
             GenericKubernetesResource user = rendering.custom("KafkaUser").stream()
-                    .filter(u -> u.getMetadata().getName().equals(group))
+                    .filter(u -> u.getMetadata().getName().equals(service))
                     .findFirst()
-                    .orElseThrow(() -> new AssertionError("no KafkaUser for " + group));
+                    .orElseThrow(() -> new AssertionError("no KafkaUser for " + service));
             assertThat(Rendering.<String>field(user, "spec", "authentication", "type"))
                     .isEqualTo("scram-sha-512");
-            for (String topic : topics) {
+            groupByTopic.forEach((topic, group) -> {
                 assertThat(allowed(user, "topic", topic))
-                        .as(group + " reads " + topic)
+                        .as(service + " reads " + topic)
                         .contains("Read");
-            }
-            assertThat(allowed(user, "group", group))
-                    .as(group + " joins its group")
-                    .contains("Read");
+                assertThat(allowed(user, "group", group))
+                        .as(service + " joins its group " + group)
+                        .contains("Read");
+            });
         });
     }
 
@@ -162,11 +162,12 @@ class KafkaTest {
 
     /** Consumer group to the topics it reads, from the contract's receive operations ("(group `x`)"). */
     @SuppressWarnings("unchecked")
-    static Map<String, Set<String>> contractConsumers() {
+    /** Per consuming service, the topics it reads and the consumer group it reads each in. */
+    static Map<String, Map<String, String>> contractConsumers() {
         Map<String, Object> contract = Yaml.document(CONTRACT);
         Map<String, Object> channels = (Map<String, Object>) contract.get("channels");
-        Map<String, Set<String>> consumers = new LinkedHashMap<>();
-        Pattern group = Pattern.compile("\\(group `([a-z-]+)`\\)");
+        Map<String, Map<String, String>> consumers = new LinkedHashMap<>();
+        Pattern group = Pattern.compile("([a-z-]+) \\(group `([a-z-]+)`\\)");
         for (Object value : ((Map<String, Object>) contract.get("operations")).values()) {
             Map<String, Object> operation = (Map<String, Object>) value;
             if (!"receive".equals(operation.get("action"))) {
@@ -178,8 +179,8 @@ class KafkaTest {
             Matcher matcher = group.matcher(String.valueOf(operation.get("summary")));
             assertThat(matcher.find()).as("the consumer group of " + ref).isTrue();
             consumers
-                    .computeIfAbsent(matcher.group(1), g -> new LinkedHashSet<>())
-                    .add(address);
+                    .computeIfAbsent(matcher.group(1), service -> new LinkedHashMap<>())
+                    .put(address, matcher.group(2));
         }
         return consumers;
     }

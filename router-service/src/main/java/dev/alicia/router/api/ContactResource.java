@@ -22,6 +22,7 @@ import dev.alicia.router.messaging.ContactArrived;
 import dev.alicia.router.messaging.InboundContactsConsumer;
 import dev.alicia.router.messaging.RoutingEvent;
 import dev.alicia.router.service.Decisions;
+import dev.alicia.router.service.Outcomes;
 import dev.alicia.router.service.RoutingService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,11 +37,13 @@ public class ContactResource {
     private final EventPublisher publisher;
     private final RoutingService routing;
     private final Decisions decisions;
+    private final Outcomes outcomes;
 
-    public ContactResource(EventPublisher publisher, RoutingService routing, Decisions decisions) {
+    public ContactResource(EventPublisher publisher, RoutingService routing, Decisions decisions, Outcomes outcomes) {
         this.publisher = publisher;
         this.routing = routing;
         this.decisions = decisions;
+        this.outcomes = outcomes;
     }
 
     /** The REST intake joins the Kafka one: a contact has one path through the router however it came. */
@@ -125,6 +128,32 @@ public class ContactResource {
         decisions.flush();
         return Response.noContent().build();
     }
+
+    @POST
+    @Path("/{contactId}/outcome")
+    @Operation(
+            summary = "How the contact ended for its agent (resolved, satisfaction, transferred, handle time)",
+            description = "Recorded once per contact and agent (a repeat answers 200 with recorded=false) and learned "
+                    + "from: predictive routing's estimate of each agent for each kind of contact.")
+    public OutcomeRecorded outcome(
+            @HeaderParam(Tenants.HEADER) String tenant,
+            @PathParam("contactId") String contactId,
+            @Valid @NotNull OutcomeRequest outcome) {
+        boolean recorded = outcomes.report(
+                Tenants.require(tenant),
+                contactId,
+                new Outcomes.Report(
+                        outcome.agentId(),
+                        outcome.resolved(),
+                        outcome.satisfaction(),
+                        Boolean.TRUE.equals(outcome.transferred()),
+                        outcome.handleSeconds(),
+                        outcome.endEmotion()));
+        return new OutcomeRecorded(contactId, outcome.agentId(), recorded);
+    }
+
+    /** Whether this report was recorded, or had been already. */
+    public record OutcomeRecorded(String contactId, String agentId, boolean recorded) {}
 
     @POST
     @Path("/{contactId}/abandon")

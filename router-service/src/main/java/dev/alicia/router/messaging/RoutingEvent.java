@@ -12,7 +12,9 @@ import dev.alicia.router.domain.Strategy;
 /**
  * What happened to a contact in the router, on {@value RoutingEvents#TOPIC} keyed {@code <tenantId>:<contactId>}.
  * Offers and assignments carry the agent, the score, each factor's contribution, the runners-up with why they
- * lost, and the handoff brief; queue events carry the position and the estimated wait.
+ * lost, and the handoff brief; queue events carry the position and the estimated wait. Decisions of predictive
+ * queues carry their A/B arm ({@code PREDICTIVE}, or {@code BASELINE} for the held-out share) and the customer's
+ * emotion band, what the outcome of the contact is learned against.
  */
 public record RoutingEvent(
         String eventId,
@@ -26,6 +28,7 @@ public record RoutingEvent(
         String agentId,
         Double score,
         Strategy strategy,
+        String arm,
         List<Factor> explanation,
         List<Ranking.RunnerUp> runnersUp,
         Integer position,
@@ -33,6 +36,7 @@ public record RoutingEvent(
         String reason,
         String language,
         String intent,
+        String emotionBand,
         HandoffBrief brief,
         Instant occurredAt) {
 
@@ -50,6 +54,7 @@ public record RoutingEvent(
                 agentId,
                 score,
                 strategy,
+                arm,
                 explanation,
                 runnersUp,
                 position,
@@ -57,6 +62,7 @@ public record RoutingEvent(
                 reason,
                 language,
                 intent,
+                emotionBand,
                 newBrief,
                 at);
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.alicia.router.domain.Strategy;
 import dev.alicia.router.domain.Widening;
@@ -50,6 +51,8 @@ public interface RouterConfig {
 
     EmotionalLoad emotionalLoad();
 
+    Learning learning();
+
     /** Per-queue settings; a queue without an entry uses {@link #defaults()}. */
     Map<String, QueueSettings> queues();
 
@@ -83,6 +86,46 @@ public interface RouterConfig {
         /** Idle time beyond which fairness adds nothing more. */
         @WithDefault("PT10M")
         Duration idleSaturation();
+    }
+
+    /** Predictive routing's learning from outcomes, and the A/B holdout that measures its uplift. */
+    interface Learning {
+        /** Share of the contacts of predictive queues routed by the baseline strategy instead (0 turns it off). */
+        @WithDefault("0.1")
+        double holdoutShare();
+
+        /** The predictive queues where the experiment runs; none listed: all of them. */
+        Optional<Set<String>> holdoutQueues();
+
+        /** The strategy held-out contacts are routed by. */
+        @WithDefault("LONGEST_IDLE")
+        Strategy holdoutBaseline();
+
+        /** Changing it draws a new split of contacts between the arms (a new experiment). */
+        @WithDefault("alicia")
+        String holdoutSalt();
+
+        /** Thompson sampling: each decision draws from what is known (false: the posterior mean, no exploration). */
+        @WithDefault("true")
+        boolean explore();
+
+        /** How long an instance reuses the outcome counts it read (they change by one contact at a time). */
+        @WithDefault("PT2S")
+        Duration countsCache();
+
+        /** Weight of the probability of resolving the contact in what the learner optimises. */
+        @WithDefault("0.7")
+        double resolutionWeight();
+
+        /** Weight of the customer's satisfaction (survey 1-5 scaled to 0-1). */
+        @WithDefault("0.3")
+        double satisfactionWeight();
+
+        /** Weight of handle time as a cost, only for {@link #handleTimeIntents()}, never for distressed customers. */
+        @WithDefault("0")
+        double handleTimeWeight();
+
+        Optional<Set<String>> handleTimeIntents();
     }
 
     interface EmotionalLoad {

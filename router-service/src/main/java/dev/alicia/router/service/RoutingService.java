@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,6 +36,11 @@ import dev.alicia.router.domain.ScoringWeights;
 import dev.alicia.router.domain.Strategy;
 import dev.alicia.router.domain.WaitEstimate;
 import dev.alicia.router.domain.Widening;
+import dev.alicia.router.domain.learning.ContactKind;
+import dev.alicia.router.domain.learning.EmotionBand;
+import dev.alicia.router.domain.learning.Holdout;
+import dev.alicia.router.domain.learning.OutcomeLearner;
+import dev.alicia.router.domain.learning.OutcomeModel;
 import dev.alicia.router.messaging.ContactArrived;
 import dev.alicia.router.messaging.RoutingEvent;
 import dev.alicia.router.store.ContactState;
@@ -93,6 +99,8 @@ public class RoutingService {
     private final Classifier classifier;
     private final QueueOrder order;
     private final Map<String, Widening> widenings = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Learning learning;
+    private final Outcomes outcomes;
 
     public RoutingService(
             LivePresenceStore agents,
@@ -102,7 +110,9 @@ public class RoutingService {
             RuleBook rules,
             QueueStatistics statistics,
             RouterConfig config,
-            Clock clock) {
+            Clock clock,
+            Learning learning,
+            Outcomes outcomes) {
         this.agents = agents;
         this.store = store;
         this.decisions = decisions;
@@ -129,6 +139,8 @@ public class RoutingService {
                 guard);
         this.classifier = new Classifier(config.defaultQueue(), config.urgentBoost());
         this.order = new QueueOrder(config.priorityCredit().toMillis());
+        this.learning = learning;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -262,8 +274,9 @@ public class RoutingService {
                     .toList();
         }
         List<LiveAgent> among = live;
+        AgentRanker.Request request = request(state, needs);
         Ranking ranking = STEP_RANK.record(
-                () -> ranker.rank(request(state, needs), candidates(state.tenantId(), among), config.shortlist()));
+                () -> ranker.rank(request, candidates(state, needs, request, among), config.shortlist()));
         Map<String, LiveAgent> read = new java.util.HashMap<>();
         live.forEach(agent -> read.put(agent.agentId(), agent));
         for (ScoredCandidate candidate : ranking.ranked()) {
@@ -331,7 +344,8 @@ public class RoutingService {
                 continue;
             }
             ContactNeeds needs = needs(state.get());
-            Ranking ranking = ranker.rank(request(state.get(), needs), candidates(tenantId, List.of(agent)), 1);
+            AgentRanker.Request request = request(state.get(), needs);
+            Ranking ranking = ranker.rank(request, candidates(state.get(), needs, request, List.of(agent)), 1);
             if (ranking.ranked().isEmpty() || !claim(tenantId, next.queue(), next.contactId())) {
                 continue;
             }
@@ -391,6 +405,7 @@ public class RoutingService {
                 agentId,
                 chosen.score(),
                 ranking.strategy(),
+                arm(state),
                 chosen.factors(),
                 ranking.runnersUp(agentId, 3),
                 null,
@@ -398,6 +413,7 @@ public class RoutingService {
                 null,
                 needs.language(),
                 needs.intent(),
+                EmotionBand.of(needs).name(),
                 null,
                 Instant.ofEpochMilli(now));
         ContactState offered = state.offered(agentId, event);
@@ -557,6 +573,8 @@ public class RoutingService {
             throw RoutingProblems.notAssignedTo(contactId, agentId);
         }
         long now = clock.millis();
+        // The agent who sends the contact on did not resolve it: the learner hears so at once.
+        outcomes.record(state, new Outcomes.Report(agentId, false, null, true, null, null));
         String queue = toQueue != null ? toQueue : state.queue();
         ContactState moved = state.transferred(
                 queue,
@@ -590,11 +608,13 @@ public class RoutingService {
                 agentId,
                 null,
                 null,
+                null,
                 List.of(),
                 List.of(),
                 null,
                 null,
                 reason,
+                null,
                 null,
                 null,
                 null,
@@ -642,6 +662,7 @@ public class RoutingService {
                 null,
                 null,
                 ranking.strategy(),
+                arm(state),
                 List.of(),
                 List.of(),
                 position,
@@ -649,6 +670,7 @@ public class RoutingService {
                 why,
                 needs.language(),
                 needs.intent(),
+                EmotionBand.of(needs).name(),
                 null,
                 Instant.ofEpochMilli(clock.millis()));
     }
@@ -711,12 +733,40 @@ public class RoutingService {
                 features.get("lastAgent"));
     }
 
+    /** The A/B arm of a contact of a predictive queue (null elsewhere: no experiment there). */
+    private String arm(ContactState state) {
+        return strategy(state.queue()) == Strategy.PREDICTIVE
+                ? learning.holdout(state.queue()).arm(state.contactId()).name()
+                : null;
+    }
+
     private AgentRanker.Request request(ContactState state, ContactNeeds needs) {
-        Strategy strategy = strategy(state.queue());
+        Holdout holdout = learning.holdout(state.queue());
+        Strategy strategy = holdout.strategyFor(holdout.arm(state.contactId()), strategy(state.queue()));
         String cursor = strategy == Strategy.ROUND_ROBIN
                 ? store.roundRobinCursor(state.tenantId(), state.queue()).orElse(null)
                 : null;
         return new AgentRanker.Request(needs, strategy, state.declinedBy(), cursor, clock.millis());
+    }
+
+    /** The candidates, with what the learner expects of each for this kind of contact when the strategy uses it. */
+    private List<Candidate> candidates(
+            ContactState state, ContactNeeds needs, AgentRanker.Request request, List<LiveAgent> live) {
+        List<Candidate> candidates = candidates(state.tenantId(), live);
+        if (request.strategy() != Strategy.PREDICTIVE || candidates.isEmpty()) {
+            return candidates;
+        }
+        ContactKind kind = ContactKind.of(
+                needs, state.contact().channel().name(), state.contact().tier());
+        OutcomeLearner learner = learning.learner(state.tenantId());
+        if (learning.explore()) {
+            return learner.withEstimates(kind, candidates, ThreadLocalRandom.current());
+        }
+        Map<String, OutcomeModel.Estimate> means = learner.estimates(
+                kind, candidates.stream().map(Candidate::agentId).toList());
+        return candidates.stream()
+                .map(c -> c.withOutcomeEstimate(means.get(c.agentId()).value()))
+                .toList();
     }
 
     private List<Candidate> candidates(String tenantId, List<LiveAgent> live) {

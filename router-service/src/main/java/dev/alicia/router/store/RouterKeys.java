@@ -57,6 +57,11 @@ public final class RouterKeys {
         return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "streaks");
     }
 
+    /** Hash of the learner's counts: field {@code <count key>|<tally field>} → a sum, added to by HINCRBYFLOAT. */
+    static String outcomes(String tenantId) {
+        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "outcomes");
+    }
+
     /** Hash: queue → the agent who got its last contact (round-robin cursor). */
     static String cursors(String tenantId) {
         return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "round-robin");

@@ -35,10 +35,13 @@ import dev.alicia.presence.client.redis.LivePresenceStore;
 import dev.alicia.router.messaging.ContactArrived;
 import dev.alicia.router.messaging.PresenceChanged;
 import dev.alicia.router.service.Decisions;
+import dev.alicia.router.service.Learning;
+import dev.alicia.router.service.Outcomes;
 import dev.alicia.router.service.QueueStatistics;
 import dev.alicia.router.service.RouterConfig;
 import dev.alicia.router.service.RoutingService;
 import dev.alicia.router.service.RuleBook;
+import dev.alicia.router.store.OutcomeCountsStore;
 import dev.alicia.router.store.RouterStore;
 import dev.alicia.router.support.ContactCenterFloor;
 import dev.alicia.testing.KafkaTestClient;
@@ -102,6 +105,9 @@ class TwoRoutersTest {
     @Inject
     ConsumerLoops loops;
 
+    @Inject
+    javax.sql.DataSource database;
+
     @TestHTTPResource("/")
     URL router;
 
@@ -113,8 +119,19 @@ class TwoRoutersTest {
         KafkaTestClient kafka = KafkaTestClient.forRealInfrastructure();
         ContactCenterFloor floor = new ContactCenterFloor(kafka, presence, redis);
         String tenant = floor.tenant;
-        RoutingService second =
-                new RoutingService(presence, store, decisions, stories, rules, statistics, config, clock);
+        // The second instance shares only Redis, Kafka and the database with the first: its own learning too.
+        Learning learning = new Learning(config, new OutcomeCountsStore(redis, clock, config));
+        RoutingService second = new RoutingService(
+                presence,
+                store,
+                decisions,
+                stories,
+                rules,
+                statistics,
+                config,
+                clock,
+                learning,
+                new Outcomes(store, learning, database, clock));
         AtomicInteger routedBySecond = new AtomicInteger();
         List<ConsumerLoop<?>> secondInstance = List.of(
                 loops.startBatch("contacts.inbound", "router-service", ContactArrived.class, batch -> {

@@ -1,0 +1,111 @@
+package dev.alicia.router.store;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.alicia.kit.redis.LuaScript;
+import dev.alicia.router.domain.learning.OutcomeCounts;
+import dev.alicia.router.domain.learning.Tally;
+import dev.alicia.router.service.RouterConfig;
+import io.quarkus.redis.datasource.RedisDataSource;
+
+/**
+ * The learner's counts in Redis, one hash per tenant: what every router instance learned, kept across restarts
+ * (Redis persistence) and added to by all of them at once. Reads are cached briefly per instance: a decision needs
+ * a few hundred counts that change by one contact at a time.
+ */
+@ApplicationScoped
+public class OutcomeCountsStore {
+
+    private static final LuaScript LEARN = LuaScript.fromResource(OutcomeCountsStore.class, "learn.lua");
+
+    private record Cached(Tally tally, long readAt) {}
+
+    private final RedisDataSource redis;
+    private final Clock clock;
+    private final long cacheMillis;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public OutcomeCountsStore(RedisDataSource redis, Clock clock, RouterConfig config) {
+        this.redis = redis;
+        this.clock = clock;
+        this.cacheMillis = config.learning().countsCache().toMillis();
+    }
+
+    /** The counts of one tenant, as the learner sees them. */
+    public OutcomeCounts of(String tenantId) {
+        return new OutcomeCounts() {
+            @Override
+            public void add(Map<String, Tally> increments) {
+                List<String> args = new ArrayList<>(increments.size() * Tally.FIELDS.size() * 2);
+                increments.forEach((key, tally) -> {
+                    double[] values = tally.values();
+                    for (int i = 0; i < values.length; i++) {
+                        if (values[i] != 0) {
+                            args.add(key + "|" + Tally.FIELDS.get(i));
+                            args.add(Double.toString(values[i]));
+                        }
+                    }
+                    // What this instance added, it must not read stale.
+                    cache.remove(tenantId + "|" + key);
+                });
+                LEARN.run(redis, List.of(RouterKeys.outcomes(tenantId)), args);
+            }
+
+            @Override
+            public Map<String, Tally> read(Collection<String> keys) {
+                return OutcomeCountsStore.this.read(tenantId, keys);
+            }
+        };
+    }
+
+    private Map<String, Tally> read(String tenantId, Collection<String> keys) {
+        long now = clock.millis();
+        Map<String, Tally> found = new HashMap<>(keys.size() * 2);
+        List<String> missing = new ArrayList<>();
+        for (String key : keys) {
+            Cached cached = cacheMillis > 0 ? cache.get(tenantId + "|" + key) : null;
+            if (cached != null && now - cached.readAt() < cacheMillis) {
+                found.put(key, cached.tally());
+            } else {
+                missing.add(key);
+            }
+        }
+        if (missing.isEmpty()) {
+            return found;
+        }
+        int width = Tally.FIELDS.size();
+        String[] fields = new String[missing.size() * width];
+        for (int k = 0; k < missing.size(); k++) {
+            for (int f = 0; f < width; f++) {
+                fields[k * width + f] = missing.get(k) + "|" + Tally.FIELDS.get(f);
+            }
+        }
+        Map<String, String> values = redis.hash(String.class).hmget(RouterKeys.outcomes(tenantId), fields);
+        for (String key : missing) {
+            Map<String, Double> tally = new HashMap<>(width * 2);
+            for (String field : Tally.FIELDS) {
+                String value = values.get(key + "|" + field);
+                if (value != null) {
+                    tally.put(field, Double.parseDouble(value));
+                }
+            }
+            Tally read = tally.isEmpty() ? Tally.ZERO : Tally.of(tally);
+            found.put(key, read);
+            if (cacheMillis > 0) {
+                cache.put(tenantId + "|" + key, new Cached(read, now));
+            }
+        }
+        if (cache.size() > 200_000) {
+            cache.clear(); // a crude bound: the cache only saves round trips
+        }
+        return found;
+    }
+}
