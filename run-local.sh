@@ -3,9 +3,10 @@
 # PostgreSQL and the three services on embedded defaults, waits until all are healthy and prints their
 # URLs. Data stays under .local/ (git-ignored). Ctrl-C stops everything.
 #   ./run-local.sh           build and run
+#   ./run-local.sh --demo    build, run, and play a scripted morning at a French bank through the reference
+#                            adapters, printing each routing decision with its explanation and the brief
 #   ./run-local.sh --smoke   build, start, check health, stop (what CI-minded people run)
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -B -q -DskipTests install
-exec java -cp "platform/embedded-infra/target/classes:platform/embedded-infra/target/lib/*" \
-  dev.alicia.infra.local.LocalSystem "$@"
+exec java -cp "adapters/target/classes:adapters/target/lib/*" dev.alicia.adapters.Demo "$@"

@@ -1,5 +1,6 @@
 package dev.alicia.router.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +26,12 @@ public class DecisionLog {
     }
 
     void start(@Observes StartupEvent startup, ConsumerLoops loops) {
-        loops.startBatch(RoutingEvents.TOPIC, "router-decision-log", RoutingEvent.class, this::recordAll);
+        loops.startBatch(RoutingEvents.TOPIC, "router-decision-log", RecordedDecision.class, this::recordAll);
     }
 
-    void recordAll(List<IncomingRecord<RoutingEvent>> records) {
-        decisions.record(records.stream().map(IncomingRecord::value).toList());
+    void recordAll(List<IncomingRecord<RecordedDecision>> records) {
+        decisions.record(records.stream()
+                .map(r -> new Decisions.Published(r.value(), new String(r.raw(), StandardCharsets.UTF_8)))
+                .toList());
     }
 }

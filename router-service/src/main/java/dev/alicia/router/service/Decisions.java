@@ -15,11 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.alicia.context.client.model.ConversationEventType;
 import dev.alicia.context.client.model.HandoffBrief;
 import dev.alicia.context.client.model.StoryEvent;
 import dev.alicia.context.client.redis.StoryReader;
+import dev.alicia.router.messaging.RecordedDecision;
 import dev.alicia.router.messaging.RoutingEvent;
 import dev.alicia.router.messaging.RoutingEvents;
 import dev.alicia.router.messaging.StoryNotes;
@@ -40,7 +40,6 @@ public class Decisions {
     private final StoryNotes notes;
     private final StoryReader stories;
     private final ObjectReader reader;
-    private final ObjectWriter writer;
 
     public Decisions(
             RoutingEvents events, StoryNotes notes, StoryReader stories, ObjectMapper mapper, DataSource database) {
@@ -49,7 +48,6 @@ public class Decisions {
         this.notes = notes;
         this.stories = stories;
         this.reader = mapper.readerFor(RoutingEvent.class);
-        this.writer = mapper.writerFor(RoutingEvent.class);
     }
 
     /** Publishes the decision; {@link DecisionLog} records it in the database from the topic. */
@@ -74,23 +72,25 @@ public class Decisions {
      * Records decisions read from the topic in one batch, once each: a redelivered event is skipped by the
      * database itself (unique event id).
      */
-    public void record(List<RoutingEvent> published) {
+    /** A decision as the log read it: what it is indexed by, and the event as published. */
+    public record Published(RecordedDecision decision, String json) {}
+
+    public void record(List<Published> published) {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = database.getConnection();
                     PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (RoutingEvent event : published) {
+                for (Published one : published) {
+                    RecordedDecision event = one.decision();
                     insert.setString(1, event.eventId());
                     insert.setString(2, event.tenantId());
                     insert.setString(3, event.contactId());
                     insert.setString(4, event.customerId());
-                    insert.setString(5, event.type().name());
+                    insert.setString(5, event.type());
                     insert.setString(6, event.queue());
-                    insert.setString(
-                            7,
-                            event.strategy() == null ? null : event.strategy().name());
+                    insert.setString(7, event.strategy());
                     insert.setString(8, event.agentId());
                     insert.setObject(9, event.score(), Types.DOUBLE);
-                    insert.setString(10, write(event));
+                    insert.setString(10, one.json());
                     insert.setObject(11, event.occurredAt().atOffset(ZoneOffset.UTC));
                     insert.addBatch();
                 }
@@ -138,14 +138,6 @@ public class Decisions {
                 fromAgent);
         notes.publish(moved.tenantId(), note);
         return note;
-    }
-
-    private String write(RoutingEvent event) {
-        try {
-            return writer.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private RoutingEvent read(String json) {

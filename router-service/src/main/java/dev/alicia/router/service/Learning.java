@@ -1,5 +1,6 @@
 package dev.alicia.router.service;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,8 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.alicia.router.domain.learning.Holdout;
 import dev.alicia.router.domain.learning.LearningSettings;
 import dev.alicia.router.domain.learning.Objective;
+import dev.alicia.router.domain.learning.OutcomeKeys;
 import dev.alicia.router.domain.learning.OutcomeLearner;
 import dev.alicia.router.domain.learning.Shrinkage;
+import dev.alicia.router.domain.learning.Tally;
 import dev.alicia.router.store.OutcomeCountsStore;
 
 /**
@@ -23,6 +26,7 @@ public class Learning {
     private final Holdout holdout;
     private final LearningSettings settings;
     private final boolean explore;
+    private final int exploreAfter;
     private final Set<String> experimentQueues;
     private final OutcomeCountsStore counts;
     private final Map<String, OutcomeLearner> learners = new ConcurrentHashMap<>();
@@ -38,6 +42,7 @@ public class Learning {
                         learning.handleTimeWeight(),
                         learning.handleTimeIntents().orElse(Set.of())));
         this.explore = learning.explore();
+        this.exploreAfter = learning.exploreAfter();
         this.experimentQueues = learning.holdoutQueues().orElse(Set.of());
         this.counts = counts;
     }
@@ -47,9 +52,16 @@ public class Learning {
         return experimentQueues.isEmpty() || experimentQueues.contains(queue) ? holdout : Holdout.NONE;
     }
 
-    /** Whether decisions draw from what is known (Thompson sampling) rather than take the posterior mean. */
-    public boolean explore() {
-        return explore;
+    /**
+     * Whether this tenant's decisions draw from what is known (Thompson sampling) rather than take the posterior
+     * mean: only once it has reported enough outcomes for a draw to mean something.
+     */
+    public boolean explores(String tenantId) {
+        if (!explore) {
+            return false;
+        }
+        Tally global = counts.of(tenantId).read(List.of(OutcomeKeys.global())).get(OutcomeKeys.global());
+        return global != null && global.contacts() >= exploreAfter;
     }
 
     public OutcomeLearner learner(String tenantId) {

@@ -109,6 +109,13 @@ public interface RouterConfig {
         @WithDefault("true")
         boolean explore();
 
+        /**
+         * Outcomes a tenant must have reported before decisions start exploring: until then the learner knows
+         * nothing of anyone, a draw would be noise, and routing follows the profiles (the posterior means are equal).
+         */
+        @WithDefault("100")
+        int exploreAfter();
+
         /** How long an instance reuses the outcome counts it read (they change by one contact at a time). */
         @WithDefault("PT2S")
         Duration countsCache();

@@ -439,9 +439,16 @@ public class RoutingService {
         agents.update(tenantId, agentId, agent -> agent.accept(contactId));
         ContactState assigned = state.answered(now);
         store.save(assigned);
-        ContactNeeds needs = needs(assigned);
-        DistressStreak before = store.streaks(tenantId, List.of(agentId)).getOrDefault(agentId, DistressStreak.NONE);
-        store.streak(tenantId, agentId, guard.after(before, needs.distressed(), now));
+        // How the customer felt is on the offer (no need to read the context again); a calm contact ends any run
+        // of distressed ones, so only a distressed one needs the agent's run read first.
+        String band = state.offer().emotionBand();
+        boolean distressed = band != null
+                ? EmotionBand.DISTRESSED.name().equals(band)
+                : needs(assigned).distressed();
+        DistressStreak before = distressed
+                ? store.streaks(tenantId, List.of(agentId)).getOrDefault(agentId, DistressStreak.NONE)
+                : DistressStreak.NONE;
+        store.streak(tenantId, agentId, guard.after(before, distressed, now));
         statistics.answered(assigned, now - assigned.queuedAt());
         RoutingEvent event =
                 state.offer().then(RoutingEvent.Type.CONTACT_ASSIGNED, brief(assigned), Instant.ofEpochMilli(now));
@@ -759,7 +766,7 @@ public class RoutingService {
         ContactKind kind = ContactKind.of(
                 needs, state.contact().channel().name(), state.contact().tier());
         OutcomeLearner learner = learning.learner(state.tenantId());
-        if (learning.explore()) {
+        if (learning.explores(state.tenantId())) {
             return learner.withEstimates(kind, candidates, ThreadLocalRandom.current());
         }
         Map<String, OutcomeModel.Estimate> means = learner.estimates(

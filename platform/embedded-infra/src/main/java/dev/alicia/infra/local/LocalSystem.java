@@ -219,6 +219,12 @@ public final class LocalSystem implements AutoCloseable {
             command.add("-XX:StartFlightRecording=filename="
                     + data.resolve("logs").resolve(service.name() + ".jfr") + ",settings=profile");
         }
+        // -Dalicia.local.jvm-options="-XX:TieredStopAtLevel=1 ...": extra options for every service's JVM
+        // (experiments).
+        String extra = System.getProperty("alicia.local.jvm-options", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -211,7 +211,12 @@ public final class ConsumerLoop<T> implements AutoCloseable {
 
     private IncomingRecord<T> decode(ConsumerRecord<String, byte[]> record) throws InvalidRecordException {
         return new IncomingRecord<>(
-                record.topic(), record.partition(), record.offset(), record.key(), decoder.decode(record.value()));
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                decoder.decode(record.value()),
+                record.value());
     }
 
     /** Moves the record to the dead-letter topic; if even that fails (broker down), it is retried like any failure. */

@@ -1,0 +1,139 @@
+package dev.alicia.adapters;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * One tenant's view of a running Alicia: its Kafka topics (what adapters publish, as the AsyncAPI contract says)
+ * and the three services' REST APIs (what desktops and platforms call). Shared by the adapters of a run.
+ */
+public final class Platform implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String tenantId;
+    private final String kafkaBootstrap;
+    private final String router;
+    private final String presence;
+    private final String context;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final KafkaProducer<String, String> producer;
+
+    public Platform(String tenantId, String kafkaBootstrap, String router, String presence, String context) {
+        this.tenantId = tenantId;
+        this.kafkaBootstrap = kafkaBootstrap;
+        this.router = router;
+        this.presence = presence;
+        this.context = context;
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", kafkaBootstrap);
+        config.put("acks", "all");
+        config.put("enable.idempotence", "true");
+        config.put("linger.ms", "1");
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    /** Publishes and waits for the broker's acknowledgement: an adapter moves on only once it is durable. */
+    void publish(String topic, String key, Object value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, JSON.writeValueAsString(value)))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish on " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode router(String method, String path, Object body) {
+        return call(router + path, method, body);
+    }
+
+    JsonNode presence(String method, String path, Object body) {
+        return call(presence + path, method, body);
+    }
+
+    JsonNode context(String method, String path, Object body) {
+        return call(context + path, method, body);
+    }
+
+    /** A read of context-service that may find nothing yet (404): empty then. */
+    java.util.Optional<JsonNode> contextIfFound(String path) {
+        try {
+            return java.util.Optional.of(call(context + path, "GET", null));
+        } catch (NotFound missing) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The resource is not there (yet). */
+    static final class NotFound extends IllegalStateException {
+        NotFound(String message) {
+            super(message);
+        }
+    }
+
+    private JsonNode call(String url, String method, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("X-Tenant", tenantId)
+                    .header("Accept", "application/json");
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            }
+            HttpResponse<String> response =
+                    http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() == 404) {
+                throw new NotFound(method + " " + url + " answered 404: " + response.body());
+            }
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(
+                        method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
