@@ -148,6 +148,13 @@ public interface RouterConfig {
         @WithDefault("PREDICTIVE")
         Strategy strategy();
 
+        /**
+         * The queue's agents take every contact without accepting it (chat desktops that auto-answer): a contact is
+         * assigned at once, with its brief, and no offer can time out.
+         */
+        @WithDefault("false")
+        boolean autoAnswer();
+
         /** A contact answered within this wait counts towards the service level. */
         @WithDefault("PT20S")
         Duration serviceLevelThreshold();

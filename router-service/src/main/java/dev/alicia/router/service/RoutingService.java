@@ -370,21 +370,18 @@ public class RoutingService {
         long now = clock.millis();
         long deadline = now + config.offerTimeout().toMillis();
         String agentId = chosen.agentId();
+        // An auto-answer queue's agents take every contact: reserved and accepted in the same compare-and-set.
+        boolean autoAnswer = statistics.settings(state.queue()).autoAnswer();
+        java.util.function.UnaryOperator<LiveAgent> take = agent -> {
+            LiveAgent reserved =
+                    agent.reserve(state.contactId(), state.contact().channel(), deadline);
+            return autoAnswer ? reserved.accept(state.contactId()) : reserved;
+        };
         try {
             // The agent as just read is usually still current: one compare-and-set; else read again and retry.
-            boolean reserved = read != null
-                    && agents.compareAndSet(
-                                    read,
-                                    read.reserve(
-                                            state.contactId(), state.contact().channel(), deadline))
-                            .isPresent();
-            if (!reserved
-                    && agents.update(
-                                    state.tenantId(),
-                                    agentId,
-                                    agent -> agent.reserve(
-                                            state.contactId(), state.contact().channel(), deadline))
-                            .isEmpty()) {
+            boolean reserved =
+                    read != null && agents.compareAndSet(read, take.apply(read)).isPresent();
+            if (!reserved && agents.update(state.tenantId(), agentId, take).isEmpty()) {
                 return false;
             }
         } catch (PresenceRuleViolation taken) {
@@ -417,6 +414,12 @@ public class RoutingService {
                 null,
                 Instant.ofEpochMilli(now));
         ContactState offered = state.offered(agentId, event);
+        if (autoAnswer) {
+            ContactState assigned = offered.answered(now);
+            store.assign(assigned);
+            answered(assigned, now);
+            return true;
+        }
         store.offer(offered, deadline);
         decisions.publish(event.then(RoutingEvent.Type.CONTACT_OFFERED, brief(offered), event.occurredAt()));
         return true;
@@ -439,9 +442,16 @@ public class RoutingService {
         agents.update(tenantId, agentId, agent -> agent.accept(contactId));
         ContactState assigned = state.answered(now);
         store.save(assigned);
+        return answered(assigned, now);
+    }
+
+    /** The contact is its agent's now: the emotional-load guard counts it, statistics too, and it is announced. */
+    private RoutingEvent answered(ContactState assigned, long now) {
+        String tenantId = assigned.tenantId();
+        String agentId = assigned.agentId();
         // How the customer felt is on the offer (no need to read the context again); a calm contact ends any run
         // of distressed ones, so only a distressed one needs the agent's run read first.
-        String band = state.offer().emotionBand();
+        String band = assigned.offer().emotionBand();
         boolean distressed = band != null
                 ? EmotionBand.DISTRESSED.name().equals(band)
                 : needs(assigned).distressed();
@@ -451,7 +461,7 @@ public class RoutingService {
         store.streak(tenantId, agentId, guard.after(before, distressed, now));
         statistics.answered(assigned, now - assigned.queuedAt());
         RoutingEvent event =
-                state.offer().then(RoutingEvent.Type.CONTACT_ASSIGNED, brief(assigned), Instant.ofEpochMilli(now));
+                assigned.offer().then(RoutingEvent.Type.CONTACT_ASSIGNED, brief(assigned), Instant.ofEpochMilli(now));
         decisions.publish(event);
         return event;
     }

@@ -174,17 +174,22 @@ public class RouterStore {
 
     /** Saves the offered contact and opens its offer, due at {@code deadline}; it is no longer in flight. */
     public void offer(ContactState offered, long deadline) {
+        open(offered, String.valueOf(deadline));
+    }
+
+    /** Saves a contact assigned without an offer (auto-answer); it is no longer in flight. */
+    public void assign(ContactState assigned) {
+        open(assigned, "");
+    }
+
+    private void open(ContactState offered, String deadline) {
         OFFER.run(
                 redis,
                 List.of(
                         RouterKeys.contact(offered.tenantId(), offered.contactId()),
                         RouterKeys.offers(offered.tenantId()),
                         RouterKeys.inFlight(offered.tenantId())),
-                List.of(
-                        json(offered),
-                        String.valueOf(CONTACT_TTL.toSeconds()),
-                        offered.contactId(),
-                        String.valueOf(deadline)));
+                List.of(json(offered), String.valueOf(CONTACT_TTL.toSeconds()), offered.contactId(), deadline));
     }
 
     /** Closes an open offer for this caller (accept, reject or timeout); false when another closed it first. */

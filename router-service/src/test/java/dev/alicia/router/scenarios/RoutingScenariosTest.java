@@ -131,6 +131,36 @@ class RoutingScenariosTest {
     }
 
     @Test
+    void a_chat_of_an_auto_answer_queue_is_assigned_at_once_with_its_brief_and_no_offer_to_accept() {
+        given().header("X-Tenant", floor.tenant)
+                .contentType(ContentType.JSON)
+                .body("{\"order\": 30, \"intents\": [\"web_help\"], \"queue\": \"chats\", \"priority\": 0}")
+                .put("/routing-rules/chats")
+                .then()
+                .statusCode(200);
+        floor.agent("ines", "fr", "web_help", 3);
+        floor.context("cust-w", Map.of("language", "fr", "intent", "web_help"));
+
+        floor.arrive("w-1", "cust-w", "CHAT");
+
+        JsonNode assigned = floor.await("w-1", "CONTACT_ASSIGNED");
+        assertThat(assigned.path("agentId").asText()).isEqualTo("ines");
+        assertThat(assigned.path("brief").isObject()).isTrue();
+        assertThat(floor.decisions("w-1", 1))
+                .extracting(e -> e.path("type").asText())
+                .doesNotContain("CONTACT_OFFERED");
+        // Held as an accepted contact, not a reservation that could time out.
+        assertThat(floor.live("ines").load().find("w-1").orElseThrow().reserved())
+                .isFalse();
+        given().header("X-Tenant", floor.tenant)
+                .contentType(ContentType.JSON)
+                .body("{\"agentId\": \"ines\"}")
+                .post("/contacts/w-1/end")
+                .then()
+                .statusCode(204);
+    }
+
+    @Test
     void language_is_a_hard_constraint_a_french_caller_waits_rather_than_reach_an_english_expert() {
         floor.agent("john", "en", "stolen_card", 5);
         floor.context("cust-1", Map.of("language", "fr", "intent", "stolen_card"));
