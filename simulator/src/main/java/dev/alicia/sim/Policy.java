@@ -48,21 +48,39 @@ public record Policy(
 
     /** PREDICTIVE with the learner, the router's default weights except the learned one. */
     public static Policy learning(double learnedWeight) {
+        ScoringWeights d = ScoringWeights.DEFAULTS;
+        return learning(learnedWeight, d.idle(), d.idleSaturationMillis());
+    }
+
+    /** PREDICTIVE with the learner, and the idle-time factor changed too (weight, and when it saturates). */
+    public static Policy learning(double learnedWeight, double idleWeight, long idleSaturationMillis) {
+        ScoringWeights weights = withLearned(learnedWeight, idleWeight, idleSaturationMillis);
         return new Policy(
-                "PREDICTIVE, learned weight " + format(learnedWeight),
+                "PREDICTIVE, " + describe(weights),
                 Strategy.PREDICTIVE,
-                withLearned(learnedWeight),
+                weights,
                 Estimates.LEARNER,
                 LearningSettings.DEFAULTS,
                 Holdout.NONE);
     }
 
+    /** The weights that differ from the router's defaults, e.g. "learned weight 5, idle weight 2 over 2 min". */
+    static String describe(ScoringWeights weights) {
+        ScoringWeights d = ScoringWeights.DEFAULTS;
+        String text = "learned weight " + format(weights.learned());
+        if (weights.idle() != d.idle() || weights.idleSaturationMillis() != d.idleSaturationMillis()) {
+            text += ", idle weight " + format(weights.idle()) + " over "
+                    + format(weights.idleSaturationMillis() / 60_000.0) + " min";
+        }
+        return text;
+    }
+
     /** PREDICTIVE told each agent's true resolution probability: how much routing could gain at most. */
-    public static Policy oracle(double learnedWeight) {
+    public static Policy oracle(ScoringWeights weights) {
         return new Policy(
                 "PREDICTIVE knowing the truth (ceiling)",
                 Strategy.PREDICTIVE,
-                withLearned(learnedWeight),
+                weights,
                 Estimates.TRUTH,
                 null,
                 Holdout.NONE);
@@ -82,7 +100,7 @@ public record Policy(
                 newHoldout);
     }
 
-    static ScoringWeights withLearned(double learned) {
+    static ScoringWeights withLearned(double learned, double idle, long idleSaturationMillis) {
         ScoringWeights d = ScoringWeights.DEFAULTS;
         return new ScoringWeights(
                 d.skill(),
@@ -90,10 +108,10 @@ public record Policy(
                 d.register(),
                 d.emotion(),
                 d.affinity(),
-                d.idle(),
+                idle,
                 d.occupancy(),
                 learned,
-                d.idleSaturationMillis());
+                idleSaturationMillis);
     }
 
     static String format(double value) {

@@ -103,7 +103,8 @@ public record Scenario(
     /**
      * The main case: 40 agents who differ the way people do, and profiles that say only part of it. Agents'
      * log-odds of resolving differ by 0.4 overall, 0.4 per intent and 0.4 with upset or distressed customers
-     * (standard deviations); the skill levels and emotion ratings correlate 0.5 with the truth.
+     * (standard deviations), and drop by 0.15 per fluency level below native; warmth differs by 0.3 satisfaction
+     * points, speed by 0.15 (log). Skill levels and emotion ratings correlate 0.5 with the truth before rounding.
      */
     public static Scenario heterogeneous() {
         return new Scenario(

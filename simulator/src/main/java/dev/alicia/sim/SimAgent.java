@@ -26,11 +26,9 @@ final class SimAgent {
     /** Log-odds lost per fluency level below native. */
     final double fluencyEffect;
 
-    boolean idle = true;
     long idleSince;
     DistressStreak streak = DistressStreak.NONE;
     long busyMillis;
-    int handled;
 
     SimAgent(
             int index,

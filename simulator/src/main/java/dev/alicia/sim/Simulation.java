@@ -203,8 +203,6 @@ public final class Simulation {
     private void start(Leg leg, SimAgent agent) {
         decisions++;
         idle.remove(agent);
-        agent.idle = false;
-        agent.handled++;
         roundRobinCursor = agent.id;
         SimContact contact = leg.contact;
         double waited = (now - leg.enqueuedAt) / 1000.0;
@@ -255,7 +253,6 @@ public final class Simulation {
     }
 
     private void wrapped(SimAgent agent) {
-        agent.idle = true;
         agent.idleSince = now;
         idle.add(agent);
         dispatch();
