@@ -1,0 +1,120 @@
+package dev.alicia.sim;
+
+import dev.alicia.router.domain.ScoringWeights;
+import dev.alicia.router.domain.Strategy;
+import dev.alicia.router.domain.learning.Holdout;
+import dev.alicia.router.domain.learning.LearningSettings;
+
+/**
+ * How the simulated router decides: the queue's strategy, the ranker's weights, and whether the outcome learner
+ * feeds {@code outcomeEstimate} (PREDICTIVE only) and with which holdout.
+ */
+public record Policy(
+        String label,
+        Strategy strategy,
+        ScoringWeights weights,
+        Estimates estimates,
+        LearningSettings settings,
+        Holdout holdout) {
+
+    /** Where PREDICTIVE's outcome estimates come from. */
+    public enum Estimates {
+        /** None: the ranker's neutral prior, so the profile alone decides. */
+        NONE,
+        /** The outcome learner's Thompson draws. */
+        LEARNER,
+        /** The simulated world's hidden truth: a ceiling no real router can reach. */
+        TRUTH
+    }
+
+    public boolean learning() {
+        return estimates == Estimates.LEARNER;
+    }
+
+    public static Policy baseline(Strategy strategy) {
+        return new Policy(strategy.name(), strategy, ScoringWeights.DEFAULTS, Estimates.NONE, null, Holdout.NONE);
+    }
+
+    /** PREDICTIVE on the profile alone: skills, fluency, register, emotion × strengths, fairness; no learning. */
+    public static Policy profileOnly() {
+        return new Policy(
+                "PREDICTIVE, profile only",
+                Strategy.PREDICTIVE,
+                ScoringWeights.DEFAULTS,
+                Estimates.NONE,
+                null,
+                Holdout.NONE);
+    }
+
+    /** PREDICTIVE with the learner, the router's default weights except the learned one. */
+    public static Policy learning(double learnedWeight) {
+        ScoringWeights d = ScoringWeights.DEFAULTS;
+        return learning(learnedWeight, d.idle(), d.idleSaturationMillis());
+    }
+
+    /** PREDICTIVE with the learner, and the idle-time factor changed too (weight, and when it saturates). */
+    public static Policy learning(double learnedWeight, double idleWeight, long idleSaturationMillis) {
+        ScoringWeights weights = withLearned(learnedWeight, idleWeight, idleSaturationMillis);
+        return new Policy(
+                "PREDICTIVE, " + describe(weights),
+                Strategy.PREDICTIVE,
+                weights,
+                Estimates.LEARNER,
+                LearningSettings.DEFAULTS,
+                Holdout.NONE);
+    }
+
+    /** The weights that differ from the router's defaults, e.g. "learned weight 5, idle weight 2 over 2 min". */
+    static String describe(ScoringWeights weights) {
+        ScoringWeights d = ScoringWeights.DEFAULTS;
+        String text = "learned weight " + format(weights.learned());
+        if (weights.idle() != d.idle() || weights.idleSaturationMillis() != d.idleSaturationMillis()) {
+            text += ", idle weight " + format(weights.idle()) + " over "
+                    + format(weights.idleSaturationMillis() / 60_000.0) + " min";
+        }
+        return text;
+    }
+
+    /** PREDICTIVE told each agent's true resolution probability: how much routing could gain at most. */
+    public static Policy oracle(ScoringWeights weights) {
+        return new Policy(
+                "PREDICTIVE knowing the truth (ceiling)",
+                Strategy.PREDICTIVE,
+                weights,
+                Estimates.TRUTH,
+                null,
+                Holdout.NONE);
+    }
+
+    public Policy withSettings(String newLabel, LearningSettings newSettings) {
+        return new Policy(newLabel, strategy, weights, estimates, newSettings, holdout);
+    }
+
+    public Policy withHoldout(Holdout newHoldout) {
+        return new Policy(
+                label + ", " + Math.round(newHoldout.baselineShare() * 100) + "% held out",
+                strategy,
+                weights,
+                estimates,
+                settings,
+                newHoldout);
+    }
+
+    static ScoringWeights withLearned(double learned, double idle, long idleSaturationMillis) {
+        ScoringWeights d = ScoringWeights.DEFAULTS;
+        return new ScoringWeights(
+                d.skill(),
+                d.fluency(),
+                d.register(),
+                d.emotion(),
+                d.affinity(),
+                idle,
+                d.occupancy(),
+                learned,
+                idleSaturationMillis);
+    }
+
+    static String format(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}
