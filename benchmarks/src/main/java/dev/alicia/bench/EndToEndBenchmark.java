@@ -111,7 +111,7 @@ public final class EndToEndBenchmark {
                 ## End to end: contact published → offer and assignment consumed
 
                 `benchmarks/run.sh e2e` — %s, %d cores, everything on this machine: Kafka, Redis and PostgreSQL \
-                embedded in the driver's JVM, the three services as the run command starts them (heap ≤ 384 MB \
+                embedded in the driver's JVM, the three services as the run command starts them (heap ≤ 256 MB \
                 each), the driver. %d chat agents logged in (3 chats each, wrap-up 0.1 s); open-loop arrivals at \
                 the rate shown for %d s, after a warm-up of %d s at %d/s (not counted); desktops accept each offer over REST and end the chat at once. The \
                 floor is a bare Kafka produce → consume round trip at the same rate, measured just before.

@@ -213,7 +213,7 @@ public final class LocalSystem implements AutoCloseable {
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.putAll(settings);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
         if (Boolean.getBoolean("alicia.local.profile")) {
             // -Dalicia.local.profile=true: a flight recording per service, next to its log.
             command.add("-XX:StartFlightRecording=filename="
