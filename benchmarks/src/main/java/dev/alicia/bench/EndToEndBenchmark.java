@@ -55,6 +55,9 @@ public final class EndToEndBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("warmup", 90));
 
     private static final int WARM_UP_RATE = Integer.getInteger("warmupRate", 80);
+    /** -DautoAnswer=true: every queue auto-answers, so a contact is assigned without the desktop's accept. */
+    private static final boolean AUTO_ANSWER = Boolean.getBoolean("autoAnswer");
+
     private static final List<Integer> RATES = java.util.Arrays.stream(
                     System.getProperty("rates", "250,500,1000").split(","))
             .map(Integer::valueOf)
@@ -70,8 +73,12 @@ public final class EndToEndBenchmark {
         Path report = Path.of(args.length > 0 ? args[0] : "docs/benchmarks.md");
         Path data = Files.createTempDirectory("alicia-e2e-");
         OUT.println("data and service logs in " + data);
-        try (LocalSystem system =
-                LocalSystem.start(Path.of("").toAbsolutePath(), data, Map.of("ALICIA_PRESENCE_WRAP_UP", "PT0.1S"))) {
+        try (LocalSystem system = LocalSystem.start(
+                Path.of("").toAbsolutePath(),
+                data,
+                AUTO_ANSWER
+                        ? Map.of("ALICIA_PRESENCE_WRAP_UP", "PT0.1S", "ALICIA_ROUTER_DEFAULTS_AUTO_ANSWER", "true")
+                        : Map.of("ALICIA_PRESENCE_WRAP_UP", "PT0.1S"))) {
             new EndToEndBenchmark().run(system, report);
         }
     }
@@ -113,10 +120,10 @@ public final class EndToEndBenchmark {
                 `benchmarks/run.sh e2e` — %s, %d cores, everything on this machine: Kafka, Redis and PostgreSQL \
                 embedded in the driver's JVM, the three services as the run command starts them (heap ≤ 256 MB \
                 each), the driver. %d chat agents logged in (3 chats each, wrap-up 0.1 s); open-loop arrivals at \
-                the rate shown for %d s, after a warm-up of %d s at %d/s (not counted); desktops accept each offer over REST and end the chat at once. The \
+                the rate shown for %d s, after a warm-up of %d s at %d/s (not counted); %s. The \
                 floor is a bare Kafka produce → consume round trip at the same rate, measured just before.
 
-                | rate | offers (sent) | publish → offer | publish → assigned | bare Kafka round trip | offer p99 ÷ Kafka p99 |
+                | rate | offers (sent) | publish → offer | publish → assigned | bare Kafka round trip | decision p99 ÷ Kafka p99 |
                 |---|---|---|---|---|---|
                 %s
                 Where the two cores went: CPU time of each part from the first contact sent to the last assignment seen (or the 30 s tail), per contact assigned, and its share of the machine over that time.
@@ -132,6 +139,10 @@ public final class EndToEndBenchmark {
                 RUN.toSeconds(),
                 WARM_UP.toSeconds(),
                 WARM_UP_RATE,
+                AUTO_ANSWER
+                        ? "every queue auto-answers (assigned without an offer; no offer column), desktops end each"
+                                + " chat at once"
+                        : "desktops accept each offer over REST and end the chat at once",
                 rows,
                 String.join(" | ", CpuMeter.snapshot().keySet()),
                 "---|".repeat(CpuMeter.snapshot().size()),
@@ -362,7 +373,8 @@ public final class EndToEndBenchmark {
                 figures(load.offer()),
                 figures(load.assign()),
                 figures(kafka),
-                load.offer().getValueAtPercentile(99) / (double) kafka.getValueAtPercentile(99));
+                (load.offered() > 0 ? load.offer() : load.assign()).getValueAtPercentile(99)
+                        / (double) kafka.getValueAtPercentile(99));
     }
 
     private static String cpuRow(int rate, Load load) {
