@@ -6,15 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -87,6 +88,11 @@ final class Browser implements AutoCloseable {
 
     /** Waits until {@code condition} holds (a non-null, non-false answer), saying what was awaited if it never does. */
     <T> T await(String what, Function<WebDriver, T> condition) {
+        return await(() -> what, condition);
+    }
+
+    /** The same, describing what was awaited once it failed (with what the page shows then). */
+    <T> T await(Supplier<String> what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, PATIENCE)
                 .pollingEvery(Duration.ofMillis(100))
                 .withMessage(what)
@@ -97,7 +103,7 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the element's visible text contains {@code expected}; returns that text. */
     String awaitText(By by, String expected) {
-        return await(by + " to show \"" + expected + "\" (it shows \"" + textOrNothing(by) + "\")", d -> {
+        return await(() -> by + " to show \"" + expected + "\" (it shows \"" + textOrNothing(by) + "\")", d -> {
             String text = d.findElement(by).getText();
             return text.contains(expected) ? text : null;
         });
@@ -106,7 +112,7 @@ final class Browser implements AutoCloseable {
     /** Waits until the element's visible text is exactly {@code expected}. */
     void awaitExactText(By by, String expected) {
         await(
-                by + " to read \"" + expected + "\"",
+                () -> by + " to read \"" + expected + "\" (it reads \"" + textOrNothing(by) + "\")",
                 d -> d.findElement(by).getText().trim().equals(expected));
     }
 
@@ -130,13 +136,20 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
-    /** The whole page as a PNG, as tall as its content, at the laptop width. */
+    /** The whole page as a PNG at the laptop width, as tall as its content (Chromium's own full-page capture). */
     void screenshot(Path... files) throws IOException {
-        Dimension size = driver.manage().window().getSize();
-        long height = (Long) script("return Math.max(document.documentElement.scrollHeight, 900)");
-        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(height + 20, 2400)));
-        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
-        driver.manage().window().setSize(size);
+        long width = (Long) script("return document.documentElement.scrollWidth");
+        long height = (Long) script("return document.documentElement.scrollHeight");
+        Map<String, Object> shot = driver.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
         for (Path file : files) {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, png);

@@ -1,6 +1,7 @@
 package dev.alicia.ui;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A supervisor's wallboard and an agent's view in two headless Chromium windows, against the whole system
  * started as the run command starts it. One working day in order: the wallboard goes live, Camille signs in, a
  * customer whose card was stolen calls while nobody is available, Camille becomes available and reads the brief
- * before she says hello, accepts, wraps up; a second call is transferred with a reason. Nothing is reloaded: every
+ * before she says hello, accepts, wraps up; she declines a second call and transfers a third with a reason. Nothing is reloaded: every
  * change reaches both pages over their live streams.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,6 +52,7 @@ class WallboardAndAgentViewTest {
     void startTheSystemAndTwoBrowsers() throws IOException {
         Path data = Path.of(System.getProperty("alicia.ui.data", "target/ui-system"));
         deleteRecursively(data);
+        requireFreePorts(8080, 8081, 8082, 19092, 16379, 15432);
         // A short wrap-up, so the agent is available again within the test.
         system = LocalSystem.start(root, data, Map.of("ALICIA_PRESENCE_WRAP_UP", "PT2S"));
         seedTheFloorAndTheCustomer();
@@ -76,7 +78,13 @@ class WallboardAndAgentViewTest {
         wallboard.awaitExactText(By.id("connection"), "Live");
         assertThat(wallboard.text(By.id("who"))).isEqualTo("Tenant " + TENANT);
         assertThat(wallboard.text(By.cssSelector("#queues tbody"))).isEqualTo("No contact yet.");
-        assertThat(statusCount("AVAILABLE")).isEqualTo("0");
+        // Nadia answers chats only; Luc, who could take Alicia's call, is at lunch.
+        wallboard.await(
+                "the floor as seeded",
+                d -> statusCount("AVAILABLE").equals("1")
+                        && statusCount("BREAK").equals("1"));
+        assertThat(wallboard.text(By.cssSelector("#agents tr[data-agent='luc']")))
+                .contains("On break");
         // Marks this page: a reload would lose it (checked at the end).
         wallboard.script("window.aliciaNeverReloaded = true");
     }
@@ -183,33 +191,54 @@ class WallboardAndAgentViewTest {
         assertThat(platform.get(Platform.ROUTER, "/contacts/c-1")).contains("\"status\":\"ENDED\"");
 
         wallboard.awaitText(By.id("decisions"), "c-1 ended by camille");
-        wallboard.await("camille available again", d -> statusCount("AVAILABLE").equals("1"));
+        wallboard.await(
+                "camille available again, with nadia",
+                d -> statusCount("AVAILABLE").equals("2"));
     }
 
     @Test
     @Order(7)
-    void a_transfer_says_why_and_the_contact_moves_on_with_its_story() {
+    void declining_an_offer_says_why_and_the_call_waits_for_someone_else() {
         submitContact("c-2");
         agent.awaitVisible(By.cssSelector("article[data-contact-id='c-2'][data-state='offered']"));
-        agent.find(By.id("c-c-2-accept")).click();
-        agent.awaitVisible(By.cssSelector("article[data-contact-id='c-2'][data-state='assigned']"));
+
+        agent.find(By.id("c-c-2-decline-reason")).sendKeys("Not my area today");
+        agent.find(By.cssSelector("#c-c-2 form.decline button[type='submit']")).click();
+
+        agent.awaitText(By.id("last-notice"), "You declined c-2.");
+        agent.awaitGone(By.id("c-c-2"));
+        String released = wallboard.awaitText(By.id("decisions"), "camille released c-2");
+        assertThat(released).contains("Reason: rejected: Not my area today");
+        // Never offered again to who declined it: it waits for another fraud agent.
+        wallboard.awaitExactText(queueCell("fraud", "waiting"), "1");
+        assertThat(agent.findAll(By.cssSelector("article[data-contact-id='c-2']")))
+                .isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void a_transfer_says_why_and_the_contact_moves_on_with_its_story() {
+        submitContact("c-3");
+        agent.awaitVisible(By.cssSelector("article[data-contact-id='c-3'][data-state='offered']"));
+        agent.find(By.id("c-c-3-accept")).click();
+        agent.awaitVisible(By.cssSelector("article[data-contact-id='c-3'][data-state='assigned']"));
         // Her first call is in the brief now: nobody asks her to tell it again.
-        agent.awaitText(By.cssSelector("#c-c-2 .brief"), "c-1");
+        agent.awaitText(By.cssSelector("#c-c-3 .brief"), "c-1");
 
-        agent.find(By.id("c-c-2-target")).sendKeys("general");
-        agent.find(By.id("c-c-2-transfer-reason")).sendKeys("Wants to talk about her mortgage too");
-        agent.find(By.cssSelector("#c-c-2 form.transfer button[type='submit']")).click();
+        agent.find(By.id("c-c-3-target")).sendKeys("general");
+        agent.find(By.id("c-c-3-transfer-reason")).sendKeys("Wants to talk about her mortgage too");
+        agent.find(By.cssSelector("#c-c-3 form.transfer button[type='submit']")).click();
 
-        agent.awaitText(By.id("last-notice"), "c-2 transferred to general.");
-        String transferred = wallboard.awaitText(By.id("decisions"), "camille transferred c-2");
+        agent.awaitText(By.id("last-notice"), "c-3 transferred to general.");
+        String transferred = wallboard.awaitText(By.id("decisions"), "camille transferred c-3");
         assertThat(transferred).contains("Reason: Wants to talk about her mortgage too");
-        assertThat(platform.get(Platform.ROUTER, "/contacts/c-2"))
+        assertThat(platform.get(Platform.ROUTER, "/contacts/c-3"))
                 .contains("\"queue\":\"general\"")
                 .contains("\"transfers\":1");
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void neither_page_was_ever_reloaded_everything_came_over_the_live_streams() {
         assertThat(wallboard.script("return window.aliciaNeverReloaded === true"))
                 .isEqualTo(true);
@@ -219,7 +248,7 @@ class WallboardAndAgentViewTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void every_control_has_a_label_and_the_pages_have_landmarks_and_live_regions() {
         for (Browser page : List.of(wallboard, agent)) {
             @SuppressWarnings("unchecked")
@@ -257,7 +286,10 @@ class WallboardAndAgentViewTest {
                 "{\"contactId\":\"" + contactId + "\",\"customerId\":\"alicia\",\"channel\":\"VOICE\"}");
     }
 
-    /** The README's story: Alicia's profile, a fraud rule, Camille, and what the voicebot understood. */
+    /**
+     * The README's story: Alicia's profile, a fraud rule, Camille, and what the voicebot understood; and two
+     * colleagues who cannot take her call now.
+     */
     private void seedTheFloorAndTheCustomer() {
         platform.put(Platform.CONTEXT, "/customers/alicia/profile", """
                 {"displayName":"Alicia Moreau","preferredLanguage":"fr","register":"FORMAL",
@@ -270,6 +302,17 @@ class WallboardAndAgentViewTest {
                  "languages":[{"code":"fr","fluency":5},{"code":"en","fluency":4}],
                  "skills":[{"name":"stolen_card","proficiency":5}],"channels":["VOICE","CHAT"],
                  "strengths":{"empathy":0.95}}""");
+        platform.post(Platform.PRESENCE, "/agents", """
+                {"agentId":"luc","displayName":"Luc Bernard","team":"fraud",
+                 "languages":[{"code":"fr","fluency":5}],"skills":[{"name":"stolen_card","proficiency":4}],
+                 "channels":["VOICE"],"strengths":{"empathy":0.6}}""");
+        platform.post(Platform.PRESENCE, "/agents", """
+                {"agentId":"nadia","displayName":"Nadia Haddad","team":"general",
+                 "languages":[{"code":"en","fluency":5},{"code":"fr","fluency":4}],
+                 "skills":[{"name":"accounts","proficiency":4}],"channels":["CHAT"]}""");
+        platform.put(Platform.PRESENCE, "/agents/nadia/presence", "{\"status\":\"AVAILABLE\"}");
+        platform.put(Platform.PRESENCE, "/agents/luc/presence", "{\"status\":\"AVAILABLE\"}");
+        platform.put(Platform.PRESENCE, "/agents/luc/presence", "{\"status\":\"BREAK\",\"reason\":\"lunch\"}");
         String now = Instant.now().toString();
         platform.post(Platform.CONTEXT, "/conversation-events", """
                 {"eventId":"ev-1","tenantId":"bank-b","identity":{"type":"PHONE","value":"+33612345678"},
@@ -280,6 +323,19 @@ class WallboardAndAgentViewTest {
                 {"eventId":"ev-2","tenantId":"bank-b","identity":{"type":"PHONE","value":"+33612345678"},
                  "contactId":"c-1","channel":"VOICEBOT","type":"STEP_TRIED","occurredAt":"%s",
                  "text":"Card blocked in the mobile app"}""".formatted(now));
+    }
+
+    /** The system runs on the run command's fixed ports: another copy running would answer in its place. */
+    private static void requireFreePorts(int... ports) {
+        for (int port : ports) {
+            try (ServerSocket free = new ServerSocket(port)) {
+                // bound, so nobody else listens there
+            } catch (IOException e) {
+                throw new IllegalStateException(
+                        "port " + port + " is in use: stop ./run-local.sh (or whatever holds it) "
+                                + "before the browser tests, which start the whole system on the run command's ports");
+            }
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
