@@ -58,9 +58,36 @@ public class ConsumerLoops {
         return start(topic, groupId, type, null, handler);
     }
 
+    /**
+     * Consumes {@code topic} for a live view of this instance alone (SSE to browsers): a consumer group of its own,
+     * {@code groupPrefix} and a random id, so every instance reads every partition, from the newest record once the
+     * group is joined (a moment after start). A live view has no use for history: what it shows on connecting comes
+     * from the stores, not from replaying the topic.
+     */
+    public <T> ConsumerLoop<T> startLive(String topic, String groupPrefix, Class<T> type, RecordHandler<T> handler) {
+        return start(
+                topic,
+                groupPrefix + "-" + UUID.randomUUID(),
+                type,
+                handler,
+                null,
+                Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
+    }
+
     private <T> ConsumerLoop<T> start(
             String topic, String groupId, Class<T> type, RecordHandler<T> handler, BatchHandler<T> batchHandler) {
+        return start(topic, groupId, type, handler, batchHandler, Map.of());
+    }
+
+    private <T> ConsumerLoop<T> start(
+            String topic,
+            String groupId,
+            Class<T> type,
+            RecordHandler<T> handler,
+            BatchHandler<T> batchHandler,
+            Map<String, Object> overrides) {
         Map<String, Object> consumerConfig = new HashMap<>(KafkaSettings.clientOnly(kafkaConfig));
+        consumerConfig.putAll(overrides);
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + UUID.randomUUID());
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
