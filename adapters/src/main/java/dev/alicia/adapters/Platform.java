@@ -1,11 +1,5 @@
 package dev.alicia.adapters;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,8 +27,7 @@ public final class Platform implements AutoCloseable {
     private final String router;
     private final String presence;
     private final String context;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final TenantHttp http;
     private final KafkaProducer<String, String> producer;
 
     public Platform(String tenantId, String kafkaBootstrap, String router, String presence, String context) {
@@ -43,6 +36,7 @@ public final class Platform implements AutoCloseable {
         this.router = router;
         this.presence = presence;
         this.context = context;
+        this.http = new TenantHttp(tenantId);
         Map<String, Object> config = new HashMap<>();
         config.put("bootstrap.servers", kafkaBootstrap);
         config.put("acks", "all");
@@ -90,45 +84,17 @@ public final class Platform implements AutoCloseable {
     java.util.Optional<JsonNode> contextIfFound(String path) {
         try {
             return java.util.Optional.of(call(context + path, "GET", null));
-        } catch (NotFound missing) {
+        } catch (TenantHttp.NotFound missing) {
             return java.util.Optional.empty();
-        }
-    }
-
-    /** The resource is not there (yet). */
-    static final class NotFound extends IllegalStateException {
-        NotFound(String message) {
-            super(message);
         }
     }
 
     private JsonNode call(String url, String method, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("X-Tenant", tenantId)
-                    .header("Accept", "application/json");
-            if (body == null) {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            }
-            HttpResponse<String> response =
-                    http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() == 404) {
-                throw new NotFound(method + " " + url + " answered 404: " + response.body());
-            }
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(
-                        method + " " + url + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + url + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            String answer = http.send(method, url, body == null ? null : JSON.writeValueAsString(body));
+            return answer.isBlank() ? JSON.nullNode() : JSON.readTree(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(method + " " + url + ": not JSON", e);
         }
     }
 

@@ -1,12 +1,6 @@
 package dev.alicia.ui;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-
+import dev.alicia.adapters.TenantHttp;
 import dev.alicia.infra.local.LocalSystem;
 
 /**
@@ -19,12 +13,10 @@ final class Platform {
     static final String PRESENCE = LocalSystem.url("agent-presence-service");
     static final String CONTEXT = LocalSystem.url("context-service");
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String tenant;
+    private final TenantHttp http;
 
     Platform(String tenant) {
-        this.tenant = tenant;
+        this.http = new TenantHttp(tenant);
     }
 
     String get(String base, String path) {
@@ -40,28 +32,6 @@ final class Platform {
     }
 
     private String send(String base, String path, String method, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("X-Tenant", tenant)
-                .header("Accept", "application/json");
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(
-                        method + " " + base + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + base + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return http.send(method, base + path, json);
     }
 }
