@@ -37,6 +37,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * its own JVM. Data lives under {@code .local/} (git-ignored) and survives restarts. Ctrl-C stops it all.
  *
  * <p>Usage: {@code LocalSystem [--smoke]}; {@code --smoke} stops again once everything is healthy.
+ *
+ * <p>Fault tests use it too: more router instances ({@link #startRouter}), a service killed as by a crash
+ * ({@link #kill}) and started again ({@link #restart}), the Kafka broker and Redis stopped and started again on the
+ * same port and data ({@link #stopKafka}, {@link #startKafka}, {@link #stopRedis}, {@link #startRedis}).
  */
 @SuppressWarnings("checkstyle:regexp")
 public final class LocalSystem implements AutoCloseable {
@@ -46,6 +50,9 @@ public final class LocalSystem implements AutoCloseable {
 
     private record Service(String name, int port, String database) {}
 
+    /** One process of a service: {@code router-service}, or {@code router-service@8083} for another router. */
+    private record Instance(String name, Service service, int port) {}
+
     private static final List<Service> SERVICES = List.of(
             new Service("router-service", 8080, "router"),
             new Service("agent-presence-service", 8081, "presence"),
@@ -54,7 +61,8 @@ public final class LocalSystem implements AutoCloseable {
     private final Path root;
     private final Path data;
     private final Map<String, String> settings;
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Instance> instances = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
     private EmbeddedKafkaBroker kafka;
     private EmbeddedRedisServer redis;
     private EmbeddedPostgresServer postgres;
@@ -93,22 +101,112 @@ public final class LocalSystem implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + service));
     }
 
+    /** The base URL of one instance: a service's name, or the name {@link #startRouter} returned. */
+    public synchronized String instanceUrl(String instance) {
+        return "http://127.0.0.1:" + instance(instance).port();
+    }
+
     /** The resident memory of each service's process (kB), from /proc, for load reports. */
-    public Map<String, Long> residentKilobytes() {
+    public synchronized Map<String, Long> residentKilobytes() {
         Map<String, Long> rss = new LinkedHashMap<>();
-        for (int i = 0; i < processes.size(); i++) {
-            Path status = Path.of("/proc", String.valueOf(processes.get(i).pid()), "status");
+        processes.forEach((name, process) -> {
+            Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
             try {
                 for (String line : Files.readAllLines(status)) {
                     if (line.startsWith("VmRSS:")) {
-                        rss.put(SERVICES.get(i).name(), Long.parseLong(line.replaceAll("[^0-9]", "")));
+                        rss.put(name, Long.parseLong(line.replaceAll("[^0-9]", "")));
                     }
                 }
             } catch (IOException e) {
-                rss.put(SERVICES.get(i).name(), -1L);
+                rss.put(name, -1L);
             }
-        }
+        });
         return rss;
+    }
+
+    /**
+     * Starts one more router-service instance on {@code port}, on the same Kafka, Redis and database as the first
+     * (its consumers join the same groups), and waits until it is healthy; returns its instance name.
+     */
+    public synchronized String startRouter(int port) throws IOException {
+        Instance instance = new Instance("router-service@" + port, SERVICES.get(0), port);
+        if (instances.containsKey(instance.name())) {
+            throw new IllegalStateException(instance.name() + " exists already");
+        }
+        instances.put(instance.name(), instance);
+        restart(instance.name());
+        return instance.name();
+    }
+
+    /**
+     * Kills the instance as a crash would ({@code kill -9}): no shutdown hook runs, nothing is flushed, its Kafka
+     * consumers do not leave their groups (the broker finds out when their session times out).
+     */
+    public synchronized void kill(String instance) {
+        Process process = processes.remove(instance(instance).name());
+        if (process != null) {
+            process.destroyForcibly();
+            awaitExit(process);
+        }
+    }
+
+    /** Stops the instance as an orchestrator would (SIGTERM: it leaves its consumer groups and flushes). */
+    public synchronized void stop(String instance) {
+        Process process = processes.remove(instance(instance).name());
+        if (process != null) {
+            process.destroy();
+            awaitExit(process);
+        }
+    }
+
+    /** Starts a stopped or killed instance again on its port and waits until it is healthy. */
+    public synchronized void restart(String instance) throws IOException {
+        Instance known = instance(instance);
+        if (processes.containsKey(known.name())) {
+            throw new IllegalStateException(known.name() + " is running");
+        }
+        processes.put(known.name(), launch(known));
+        awaitHealthy(known);
+    }
+
+    /** Stops the Kafka broker cleanly (its log stays on disk); clients retry until it is back. */
+    public synchronized void stopKafka() {
+        kafka.close();
+        kafka = null;
+    }
+
+    /** Starts the Kafka broker again on the same port with the same log. */
+    public synchronized void startKafka() {
+        kafka = startKafkaBroker();
+    }
+
+    /** Stops Redis as a restart does (SIGTERM: the append-only file is written out and synced first). */
+    public synchronized void stopRedis() {
+        redis.close();
+        redis = null;
+    }
+
+    /** Starts Redis again on the same port; it reloads its append-only file. */
+    public synchronized void startRedis() {
+        redis = startRedisServer();
+    }
+
+    private Instance instance(String name) {
+        Instance instance = instances.get(name);
+        if (instance == null) {
+            throw new IllegalArgumentException("no instance " + name + "; known: " + instances.keySet());
+        }
+        return instance;
+    }
+
+    private static void awaitExit(Process process) {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -146,23 +244,36 @@ public final class LocalSystem implements AutoCloseable {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
 
         step("Starting Redis, PostgreSQL and Kafka (data in " + data + "/)");
-        CompletableFuture<EmbeddedRedisServer> redisStart = CompletableFuture.supplyAsync(
-                () -> EmbeddedRedisServer.startPersistent(data.resolve("redis"), port("REDIS_PORT", 16379)));
+        CompletableFuture<EmbeddedRedisServer> redisStart = CompletableFuture.supplyAsync(this::startRedisServer);
         CompletableFuture<EmbeddedPostgresServer> postgresStart = CompletableFuture.supplyAsync(
                 () -> EmbeddedPostgresServer.startPersistent(data.resolve("postgres"), port("POSTGRES_PORT", 15432)));
-        kafka = EmbeddedKafkaBroker.startPersistent(data.resolve("kafka"), port("KAFKA_PORT", 19092), 4);
+        kafka = startKafkaBroker();
         redis = redisStart.join();
         postgres = postgresStart.join();
         createTopics();
 
         step("Starting the services (logs in " + data.resolve("logs") + "/)");
         for (Service service : SERVICES) {
-            processes.add(launch(service));
+            Instance instance = new Instance(service.name(), service, service.port());
+            instances.put(instance.name(), instance);
+            processes.put(instance.name(), launch(instance));
         }
-        for (Service service : SERVICES) {
-            awaitHealthy(service);
+        for (Instance instance : List.copyOf(instances.values())) {
+            awaitHealthy(instance);
         }
         printUrls();
+    }
+
+    /**
+     * Redis with an append-only file synced every second: the mode documented for production (see
+     * {@code docs/reliability.md}); a restart reloads it.
+     */
+    private EmbeddedRedisServer startRedisServer() {
+        return EmbeddedRedisServer.startPersistent(data.resolve("redis"), port("REDIS_PORT", 16379));
+    }
+
+    private EmbeddedKafkaBroker startKafkaBroker() {
+        return EmbeddedKafkaBroker.startPersistent(data.resolve("kafka"), port("KAFKA_PORT", 19092), 4);
     }
 
     /** Creates every topic the contract names, so partition counts are as documented, not broker defaults. */
@@ -199,13 +310,14 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private Process launch(Service service) throws IOException {
+    private Process launch(Instance instance) throws IOException {
+        Service service = instance.service();
         Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (run-local.sh does)");
         }
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("PORT", String.valueOf(service.port()));
+        env.put("PORT", String.valueOf(instance.port()));
         env.put("ALICIA_DB_URL", postgres.createDatabase(service.database()));
         env.put("ALICIA_DB_USER", EmbeddedPostgresServer.USER);
         env.put("ALICIA_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
@@ -217,7 +329,7 @@ public final class LocalSystem implements AutoCloseable {
         if (Boolean.getBoolean("alicia.local.profile")) {
             // -Dalicia.local.profile=true: a flight recording per service, next to its log.
             command.add("-XX:StartFlightRecording=filename="
-                    + data.resolve("logs").resolve(service.name() + ".jfr") + ",settings=profile");
+                    + data.resolve("logs").resolve(logName(instance) + ".jfr") + ",settings=profile");
         }
         // -Dalicia.local.jvm-options="-XX:TieredStopAtLevel=1 ...": extra options for every service's JVM
         // (experiments).
@@ -226,15 +338,20 @@ public final class LocalSystem implements AutoCloseable {
             command.addAll(List.of(extra.split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.toString()));
+        // Appended to: a restarted instance's log follows what it wrote before it was killed.
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(
-                        data.resolve("logs").resolve(service.name() + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        data.resolve("logs").resolve(logName(instance) + ".log").toFile()));
         builder.environment().putAll(env);
         return builder.start();
     }
 
-    private void awaitHealthy(Service service) {
+    private static String logName(Instance instance) {
+        return instance.name().replace('@', '-');
+    }
+
+    private void awaitHealthy(Instance service) {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI health = URI.create("http://127.0.0.1:" + service.port() + "/q/health");
@@ -259,7 +376,7 @@ public final class LocalSystem implements AutoCloseable {
             sleep(Duration.ofMillis(500));
         }
         throw new IllegalStateException(service.name() + " is not healthy after " + HEALTH_TIMEOUT + "; see "
-                + data.resolve("logs").resolve(service.name() + ".log"));
+                + data.resolve("logs").resolve(logName(service) + ".log"));
     }
 
     private void printUrls() {
@@ -281,8 +398,8 @@ public final class LocalSystem implements AutoCloseable {
             return;
         }
         step("Stopping");
-        processes.forEach(Process::destroy);
-        for (Process process : processes) {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
             try {
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
