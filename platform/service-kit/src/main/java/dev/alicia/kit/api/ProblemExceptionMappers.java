@@ -93,11 +93,33 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (unreachable(e)) {
+            // Redis, the database or the broker refused the connection (a restart, a failover): the request may
+            // well succeed in a moment, so say that (503, Retry-After) rather than an anonymous 500. Readiness is
+            // DOWN meanwhile. The fault tests (adapters' FaultToleranceTest) restart Redis under load.
+            LOG.warnf("answered 503, a backing service is unreachable: %s", e.toString());
+            return Response.fromResponse(ProblemResponses.of(Problem.of(
+                            503,
+                            "Service unavailable",
+                            "A store this service depends on is unreachable; retry shortly")))
+                    .header("Retry-After", "2")
+                    .build();
+        }
         // The client gets an id to quote; the log gets the details. Never the exception's text.
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s", errorId);
         return ProblemResponses.of(
                 Problem.of(500, "Internal error", "Something went wrong on our side (error id " + errorId + ")"));
+    }
+
+    /** Whether a connection to something the service depends on was refused, somewhere in the causes. */
+    static boolean unreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String safeDetail(Response.StatusType status) {
