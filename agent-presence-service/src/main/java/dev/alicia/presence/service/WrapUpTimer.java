@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.alicia.kit.api.ProblemException;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,6 +19,9 @@ import org.jboss.logging.Logger;
 public class WrapUpTimer {
 
     private static final Logger LOG = Logger.getLogger(WrapUpTimer.class);
+    private static final long RETRY_MILLIS = 1_000;
+    /** An hour of retries: longer than any store outage the service is expected to ride out. */
+    private static final int MAX_ATTEMPTS = 3_600;
 
     private final PresenceConfig config;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -31,15 +35,38 @@ public class WrapUpTimer {
     }
 
     void schedule(String tenantId, String agentId, BiConsumer<String, String> whenOver) {
+        schedule(tenantId, agentId, whenOver, config.wrapUp().toMillis(), 0);
+    }
+
+    /**
+     * A wrap-up that cannot be ended now (Redis unreachable: a restart) is tried again every second: given up, the
+     * agent would stay in WRAP_UP for good and never be offered a contact again (found by the Redis restart of
+     * adapters' FaultToleranceTest). An agent the roster no longer has is not tried again.
+     */
+    private void schedule(
+            String tenantId, String agentId, BiConsumer<String, String> whenOver, long delayMillis, int attempt) {
         scheduler.schedule(
                 () -> {
                     try {
                         whenOver.accept(tenantId, agentId);
+                    } catch (ProblemException gone) {
+                        LOG.infof(
+                                "wrap-up of agent %s of tenant %s not ended: %s", agentId, tenantId, gone.getMessage());
                     } catch (RuntimeException e) {
-                        LOG.warnf(e, "could not end the wrap-up of agent %s of tenant %s", agentId, tenantId);
+                        if (attempt < MAX_ATTEMPTS) {
+                            if (attempt == 0) {
+                                LOG.warnf(
+                                        "could not end the wrap-up of agent %s of tenant %s yet, retrying every"
+                                                + " second: %s",
+                                        agentId, tenantId, e.toString());
+                            }
+                            schedule(tenantId, agentId, whenOver, RETRY_MILLIS, attempt + 1);
+                        } else {
+                            LOG.errorf(e, "gave up ending the wrap-up of agent %s of tenant %s", agentId, tenantId);
+                        }
                     }
                 },
-                config.wrapUp().toMillis(),
+                delayMillis,
                 TimeUnit.MILLISECONDS);
     }
 
