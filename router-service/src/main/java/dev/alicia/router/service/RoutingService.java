@@ -18,6 +18,7 @@ import dev.alicia.context.client.model.Emotion;
 import dev.alicia.context.client.model.HandoffBrief;
 import dev.alicia.context.client.redis.StoryReader;
 import dev.alicia.kit.redis.RedisKeys;
+import dev.alicia.presence.client.model.ActiveContact;
 import dev.alicia.presence.client.model.LiveAgent;
 import dev.alicia.presence.client.model.PresenceRuleViolation;
 import dev.alicia.presence.client.redis.LivePresenceStore;
@@ -204,21 +205,66 @@ public class RoutingService {
         return next < 0 ? -1 : state.queuedAt() + next;
     }
 
+    /** Closes the contact's open offer for this caller, who must then save where it went (else the sweeper will). */
+    private boolean closeOffer(String tenantId, String contactId) {
+        return store.closeOffer(tenantId, contactId, clock.millis() + IN_FLIGHT_MILLIS);
+    }
+
     private boolean claim(String tenantId, String queue, String contactId) {
         return store.claim(tenantId, queue, contactId, clock.millis() + IN_FLIGHT_MILLIS);
     }
 
-    /** Contacts stranded in flight by a router that died are put back in their queue and served. */
+    /**
+     * Contacts stranded in flight: taken from their queue by a router that died before offering them (put back in
+     * their queue and served), or whose offer was closed by a caller that stopped half-way (finished here).
+     */
     public int recoverInFlight(String tenantId) {
-        return takeDue(
-                tenantId,
-                store.inFlightDue(tenantId, clock.millis(), 100),
-                contactId -> store.recover(tenantId, contactId),
-                ContactState.Status.WAITING,
-                state -> {
-                    enqueue(state);
-                    serve(state, false);
-                });
+        int moved = 0;
+        for (String contactId : store.inFlightDue(tenantId, clock.millis(), 100)) {
+            if (!store.recover(tenantId, contactId)) {
+                continue;
+            }
+            Optional<ContactState> state = store.find(tenantId, contactId);
+            if (state.isEmpty()) {
+                continue;
+            }
+            switch (state.get().status()) {
+                case WAITING -> {
+                    enqueue(state.get());
+                    serve(state.get(), false);
+                    moved++;
+                }
+                case OFFERED -> {
+                    finishClosing(state.get());
+                    moved++;
+                }
+                default -> {
+                    // it went on before its closer stopped: nothing left to do
+                }
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * An offer was closed (accept, reject, timeout) by a caller that stopped before saving where the contact went:
+     * before, the contact stayed OFFERED with no open offer, in no queue, for good (found by restarting Redis under
+     * load in adapters' FaultToleranceTest: an accept lost Redis between closing the offer and saving). If the agent
+     * had accepted it, it is theirs; otherwise the reservation is released and the contact offered again.
+     */
+    private void finishClosing(ContactState offered) {
+        String tenantId = offered.tenantId();
+        boolean accepted = agents.find(tenantId, offered.agentId()).stream()
+                .flatMap(agent -> agent.contacts().stream())
+                .anyMatch(held -> held.contactId().equals(offered.contactId()) && !held.reserved());
+        if (accepted) {
+            long now = clock.millis();
+            ContactState assigned = offered.answered(now);
+            store.settle(assigned);
+            answered(assigned, now);
+        } else {
+            release(offered, "offer interrupted, offered again");
+        }
     }
 
     /**
@@ -435,13 +481,13 @@ public class RoutingService {
         if (state.status() != ContactState.Status.OFFERED || !agentId.equals(state.agentId())) {
             throw RoutingProblems.notOfferedTo(contactId, agentId);
         }
-        if (!store.closeOffer(tenantId, contactId)) {
+        if (!closeOffer(tenantId, contactId)) {
             throw RoutingProblems.offerClosed(contactId);
         }
         long now = clock.millis();
         agents.update(tenantId, agentId, agent -> agent.accept(contactId));
         ContactState assigned = state.answered(now);
-        store.save(assigned);
+        store.settle(assigned);
         return answered(assigned, now);
     }
 
@@ -472,7 +518,7 @@ public class RoutingService {
         if (state.status() != ContactState.Status.OFFERED || !agentId.equals(state.agentId())) {
             throw RoutingProblems.notOfferedTo(contactId, agentId);
         }
-        if (!store.closeOffer(tenantId, contactId)) {
+        if (!closeOffer(tenantId, contactId)) {
             throw RoutingProblems.offerClosed(contactId);
         }
         release(state, "rejected" + (reason == null || reason.isBlank() ? "" : ": " + reason));
@@ -483,7 +529,7 @@ public class RoutingService {
         return takeDue(
                 tenantId,
                 store.offersDue(tenantId, clock.millis(), 100),
-                contactId -> store.closeOffer(tenantId, contactId),
+                contactId -> closeOffer(tenantId, contactId),
                 ContactState.Status.OFFERED,
                 state -> release(
                         state, "no answer within " + config.offerTimeout().toSeconds() + " s"));
@@ -499,6 +545,56 @@ public class RoutingService {
         enqueue(again);
         serve(again, true);
         serveAgent(offered.tenantId(), agentId);
+    }
+
+    /**
+     * Releases reservations nobody would ever close. A router that dies between reserving the agent (the presence
+     * compare-and-set) and opening the offer ({@code offer.lua}) leaves the agent holding a contact that is
+     * recovered from in flight and offered elsewhere: without this the agent stayed BUSY for good (found by killing
+     * a router mid-load in adapters' FaultToleranceTest). A reservation past its deadline by the in-flight delay,
+     * with no open offer, is such an orphan; one with an open offer is left to {@link #expireOffers}.
+     */
+    public int releaseOrphanedReservations(String tenantId) {
+        long now = clock.millis();
+        int released = 0;
+        for (LiveAgent agent : agents.all(tenantId)) {
+            Set<String> orphans = new HashSet<>();
+            for (ActiveContact held : agent.contacts()) {
+                if (held.reserved()
+                        && held.reservedUntil() + IN_FLIGHT_MILLIS < now
+                        && !store.offerOpen(tenantId, held.contactId())) {
+                    orphans.add(held.contactId());
+                }
+            }
+            if (orphans.isEmpty()) {
+                continue;
+            }
+            agents.update(tenantId, agent.agentId(), live -> {
+                LiveAgent freed = live;
+                for (ActiveContact held : live.contacts()) {
+                    if (held.reserved() && orphans.contains(held.contactId())) {
+                        freed = freed.release(held.contactId(), now);
+                    }
+                }
+                return freed;
+            });
+            for (String contactId : orphans) {
+                LOG.infof(
+                        "released agent %s's reservation of contact %s: its offer never opened",
+                        agent.agentId(), contactId);
+                // Said on routing.events so that the presence service announces the agent's new state.
+                store.find(tenantId, contactId)
+                        .ifPresent(state -> decisions.publish(event(
+                                state,
+                                RoutingEvent.Type.OFFER_RELEASED,
+                                agent.agentId(),
+                                "reservation released: its router stopped before offering",
+                                now)));
+            }
+            released += orphans.size();
+            serveAgent(tenantId, agent.agentId());
+        }
+        return released;
     }
 
     /** Applies the widening steps that fell due for waiting contacts, then tries them again. */
@@ -556,7 +652,7 @@ public class RoutingService {
         if (state.status() == ContactState.Status.WAITING && claim(tenantId, state.queue(), contactId)) {
             finish(state, ContactState.Status.ABANDONED, null, now);
             statistics.abandoned(state);
-        } else if (state.status() == ContactState.Status.OFFERED && store.closeOffer(tenantId, contactId)) {
+        } else if (state.status() == ContactState.Status.OFFERED && closeOffer(tenantId, contactId)) {
             agents.update(tenantId, state.agentId(), agent -> agent.release(contactId, now));
             finish(state, ContactState.Status.ABANDONED, state.agentId(), now);
             statistics.abandoned(state);
@@ -639,7 +735,7 @@ public class RoutingService {
     }
 
     private void finish(ContactState state, ContactState.Status status, String agentId, long now) {
-        store.save(state.with(status, agentId));
+        store.settle(state.with(status, agentId));
         decisions.publish(event(
                 state,
                 status == ContactState.Status.ABANDONED

@@ -1,8 +1,10 @@
 package dev.alicia.router.service;
 
+import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,25 +16,30 @@ import org.jboss.logging.Logger;
 
 /**
  * What only time can trigger: offers nobody answered, widening steps of waiting contacts, contacts stranded by
- * a router that died. Matching waiting contacts to agents who free up does not wait for it: presence events do
+ * a router that died, and the agent reservations such a router left behind. Matching waiting contacts to agents who free up does not wait for it: presence events do
  * that at once. Every instance sweeps; each item is taken by one of them (the store's claims).
  */
 @ApplicationScoped
 public class Sweeper {
 
     private static final Logger LOG = Logger.getLogger(Sweeper.class);
+    /** Orphaned reservations are rare (a router killed mid-offer) and finding them reads every agent: every 10 s. */
+    private static final long ORPHANS_EVERY_MILLIS = 10_000;
 
     private final RoutingService routing;
     private final RouterStore store;
     private final RouterConfig config;
     private final Decisions decisions;
+    private final Clock clock;
+    private final AtomicLong nextOrphanSweep = new AtomicLong();
     private ScheduledExecutorService timer;
 
-    public Sweeper(RoutingService routing, RouterStore store, RouterConfig config, Decisions decisions) {
+    public Sweeper(RoutingService routing, RouterStore store, RouterConfig config, Decisions decisions, Clock clock) {
         this.routing = routing;
         this.store = store;
         this.config = config;
         this.decisions = decisions;
+        this.clock = clock;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -62,10 +69,16 @@ public class Sweeper {
     /** One pass over every tenant; returns how many items it moved on. */
     public int sweep() {
         int moved = 0;
+        long now = clock.millis();
+        long due = nextOrphanSweep.get();
+        boolean orphans = now >= due && nextOrphanSweep.compareAndSet(due, now + ORPHANS_EVERY_MILLIS);
         for (String tenantId : store.tenants()) {
             moved += routing.expireOffers(tenantId);
             moved += routing.widen(tenantId);
             moved += routing.recoverInFlight(tenantId);
+            if (orphans) {
+                moved += routing.releaseOrphanedReservations(tenantId);
+            }
         }
         decisions.flush();
         return moved;

@@ -37,6 +37,7 @@ public class RouterStore {
     private static final LuaScript CLAIM = LuaScript.fromResource(RouterStore.class, "claim.lua");
     private static final LuaScript COUNT = LuaScript.fromResource(RouterStore.class, "count.lua");
     private static final LuaScript OFFER = LuaScript.fromResource(RouterStore.class, "offer.lua");
+    private static final LuaScript CLOSE_OFFER = LuaScript.fromResource(RouterStore.class, "close-offer.lua");
 
     private final RedisDataSource redis;
     /** Tenants this instance has put in the registry already: once each, not once per contact. */
@@ -192,9 +193,31 @@ public class RouterStore {
                 List.of(json(offered), String.valueOf(CONTACT_TTL.toSeconds()), offered.contactId(), deadline));
     }
 
-    /** Closes an open offer for this caller (accept, reject or timeout); false when another closed it first. */
-    public boolean closeOffer(String tenantId, String contactId) {
-        return redis.sortedSet(String.class).zrem(RouterKeys.offers(tenantId), contactId) == 1;
+    /** Saves the contact where it went after its offer closed (assigned, abandoned); it is no longer in flight. */
+    public void settle(ContactState state) {
+        open(state, "");
+    }
+
+    /**
+     * Closes an open offer for this caller (accept, reject, timeout or abandon); false when another closed it first.
+     * Until the caller saves where the contact went it is in flight, and finished by the sweeper after
+     * {@code inFlightUntil} should the caller stop half-way.
+     */
+    public boolean closeOffer(String tenantId, String contactId, long inFlightUntil) {
+        return CLOSE_OFFER
+                        .run(
+                                redis,
+                                List.of(RouterKeys.offers(tenantId), RouterKeys.inFlight(tenantId)),
+                                List.of(contactId, String.valueOf(inFlightUntil)))
+                        .toLong()
+                == 1L;
+    }
+
+    /** Whether the contact has an offer open now (not yet accepted, rejected or timed out). */
+    public boolean offerOpen(String tenantId, String contactId) {
+        return redis.sortedSet(String.class)
+                .zscore(RouterKeys.offers(tenantId), contactId)
+                .isPresent();
     }
 
     public List<String> offersDue(String tenantId, long now, int limit) {

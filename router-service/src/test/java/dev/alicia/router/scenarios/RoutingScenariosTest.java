@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.alicia.presence.client.model.Channel;
 import dev.alicia.presence.client.redis.LivePresenceStore;
 import dev.alicia.router.service.Sweeper;
+import dev.alicia.router.store.RouterStore;
 import dev.alicia.router.support.ContactCenterFloor;
 import dev.alicia.router.support.TestClock;
 import dev.alicia.testing.KafkaTestClient;
@@ -50,6 +51,9 @@ class RoutingScenariosTest {
 
     @Inject
     Sweeper sweeper;
+
+    @Inject
+    RouterStore store;
 
     private ContactCenterFloor floor;
 
@@ -277,6 +281,72 @@ class RoutingScenariosTest {
                         .asText())
                 .isEqualTo("awake");
         assertThat(floor.live("asleep").load().total()).isZero();
+    }
+
+    @Test
+    void a_reservation_left_by_a_router_that_died_before_offering_is_released_and_the_agent_serves_again() {
+        floor.agent("stranded", "fr", "billing", 4);
+        // A router reserved her for a call, then died before opening the offer: nobody will ever close it.
+        presence.update(floor.tenant, "stranded", agent -> agent.reserve("ghost-call", Channel.VOICE, clock.millis()));
+        floor.context("cust-1", Map.of("language", "fr", "intent", "billing"));
+        floor.call("c-1", "cust-1");
+        floor.await("c-1", "CONTACT_QUEUED");
+
+        clock.advance(Duration.ofSeconds(11));
+        sweeper.sweep();
+
+        assertThat(floor.await("c-1", "CONTACT_OFFERED").path("agentId").asText())
+                .isEqualTo("stranded");
+        assertThat(floor.live("stranded").load().contacts())
+                .extracting(c -> c.contactId())
+                .containsExactly("c-1");
+    }
+
+    @Test
+    void an_accept_that_stopped_after_closing_the_offer_is_finished_by_the_sweeper_and_the_call_offered_again() {
+        floor.agent("first", "fr", "billing", 5);
+        floor.agent("second", "fr", "billing", 3);
+        floor.context("cust-1", Map.of("language", "fr", "intent", "billing"));
+        floor.call("c-1", "cust-1");
+        assertThat(floor.await("c-1", "CONTACT_OFFERED").path("agentId").asText())
+                .isEqualTo("first");
+        // An accept closed the offer, then lost Redis (or its router) before telling the agent or saving anything.
+        assertThat(store.closeOffer(floor.tenant, "c-1", clock.millis() + 10_000))
+                .isTrue();
+
+        clock.advance(Duration.ofSeconds(11));
+        sweeper.sweep();
+
+        assertThat(floor.await("c-1", "OFFER_RELEASED").path("reason").asText()).contains("interrupted");
+        assertThat(floor.awaitAll("c-1", "CONTACT_OFFERED", 2)
+                        .get(1)
+                        .path("agentId")
+                        .asText())
+                .isEqualTo("second");
+        assertThat(floor.live("first").load().total()).isZero();
+    }
+
+    @Test
+    void an_accept_that_stopped_after_the_agent_took_the_call_is_completed_by_the_sweeper() {
+        floor.agent("first", "fr", "billing", 5);
+        floor.context("cust-1", Map.of("language", "fr", "intent", "billing"));
+        floor.call("c-1", "cust-1");
+        floor.await("c-1", "CONTACT_OFFERED");
+        // This accept got as far as the agent's live state: she has the call, the router's record does not say so.
+        assertThat(store.closeOffer(floor.tenant, "c-1", clock.millis() + 10_000))
+                .isTrue();
+        presence.update(floor.tenant, "first", agent -> agent.accept("c-1"));
+
+        clock.advance(Duration.ofSeconds(11));
+        sweeper.sweep();
+
+        assertThat(floor.await("c-1", "CONTACT_ASSIGNED").path("agentId").asText())
+                .isEqualTo("first");
+        given().header("X-Tenant", floor.tenant)
+                .get("/contacts/c-1")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ASSIGNED"), "agentId", equalTo("first"));
     }
 
     @Test
