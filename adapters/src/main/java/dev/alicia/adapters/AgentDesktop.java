@@ -93,7 +93,8 @@ public final class AgentDesktop implements AutoCloseable {
         body.put("channels", agent.channels());
         body.put("strengths", agent.strengths());
         platform.presence("POST", "/agents", body);
-        platform.presence("PUT", "/agents/" + agent.agentId() + "/presence", Map.of("status", "AVAILABLE"));
+        platform.presenceAsAgent(
+                agent.agentId(), "PUT", "/agents/" + agent.agentId() + "/presence", Map.of("status", "AVAILABLE"));
     }
 
     /** The first decision of this type about the contact (waiting up to 30 s for it). */
@@ -129,11 +130,13 @@ public final class AgentDesktop implements AutoCloseable {
 
     /** The agent answers the offer; the assignment comes back with the brief as it stands now. */
     public JsonNode accept(String contactId, String agentId) {
-        return platform.router("POST", "/contacts/" + contactId + "/accept", Map.of("agentId", agentId));
+        return platform.routerAsAgent(
+                agentId, "POST", "/contacts/" + contactId + "/accept", Map.of("agentId", agentId));
     }
 
     public void transferToAgent(String contactId, String agentId, String toAgentId, String reason) {
-        platform.router(
+        platform.routerAsAgent(
+                agentId,
                 "POST",
                 "/contacts/" + contactId + "/transfer",
                 Map.of("agentId", agentId, "toAgentId", toAgentId, "reason", reason));
@@ -141,8 +144,9 @@ public final class AgentDesktop implements AutoCloseable {
 
     /** The conversation is over: the agent ends it and reports how it went. */
     public void finish(String contactId, String agentId, boolean resolved, int satisfaction) {
-        platform.router("POST", "/contacts/" + contactId + "/end", Map.of("agentId", agentId));
-        platform.router(
+        platform.routerAsAgent(agentId, "POST", "/contacts/" + contactId + "/end", Map.of("agentId", agentId));
+        platform.routerAsAgent(
+                agentId,
                 "POST",
                 "/contacts/" + contactId + "/outcome",
                 Map.of("agentId", agentId, "resolved", resolved, "satisfaction", satisfaction));

@@ -40,6 +40,7 @@ public final class Demo {
         String tenant = "banque-du-nord-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         try (Platform platform = new Platform(
                         tenant,
+                        system.tokens(),
                         system.kafkaBootstrapServers(),
                         LocalSystem.url("router-service"),
                         LocalSystem.url("agent-presence-service"),

@@ -3,6 +3,7 @@ package dev.alicia.adapters;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alicia.infra.tokens.DevTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -27,16 +29,24 @@ public final class Platform implements AutoCloseable {
     private final String router;
     private final String presence;
     private final String context;
+    private final DevTokens tokens;
     private final TenantHttp http;
+    private final Map<String, TenantHttp> agents = new ConcurrentHashMap<>();
     private final KafkaProducer<String, String> producer;
 
-    public Platform(String tenantId, String kafkaBootstrap, String router, String presence, String context) {
+    /**
+     * REST calls go out with tokens from {@code tokens}: the platform's own as the tenant's back office
+     * (administrator, supervisor and channel platform), and each agent's as that agent.
+     */
+    public Platform(
+            String tenantId, DevTokens tokens, String kafkaBootstrap, String router, String presence, String context) {
         this.tenantId = tenantId;
         this.kafkaBootstrap = kafkaBootstrap;
         this.router = router;
         this.presence = presence;
         this.context = context;
-        this.http = new TenantHttp(tenantId);
+        this.tokens = tokens;
+        this.http = new TenantHttp(tenantId, tokens.backOffice(tenantId));
         Map<String, Object> config = new HashMap<>();
         config.put("bootstrap.servers", kafkaBootstrap);
         config.put("acks", "all");
@@ -72,6 +82,19 @@ public final class Platform implements AutoCloseable {
         return call(router + path, method, body);
     }
 
+    /** A call to the router as the agent {@code agentId}, signed in as themselves. */
+    JsonNode routerAsAgent(String agentId, String method, String path, Object body) {
+        return call(asAgent(agentId), router + path, method, body);
+    }
+
+    JsonNode presenceAsAgent(String agentId, String method, String path, Object body) {
+        return call(asAgent(agentId), presence + path, method, body);
+    }
+
+    private TenantHttp asAgent(String agentId) {
+        return agents.computeIfAbsent(agentId, id -> new TenantHttp(tenantId, tokens.agent(tenantId, id)));
+    }
+
     JsonNode presence(String method, String path, Object body) {
         return call(presence + path, method, body);
     }
@@ -90,6 +113,10 @@ public final class Platform implements AutoCloseable {
     }
 
     private JsonNode call(String url, String method, Object body) {
+        return call(http, url, method, body);
+    }
+
+    private static JsonNode call(TenantHttp http, String url, String method, Object body) {
         try {
             String answer = http.send(method, url, body == null ? null : JSON.writeValueAsString(body));
             return answer.isBlank() ? JSON.nullNode() : JSON.readTree(answer);

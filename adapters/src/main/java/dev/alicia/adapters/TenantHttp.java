@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * REST calls to Alicia's services as one tenant (the {@code X-Tenant} header), JSON in and out as text; any answer
- * but 2xx is an exception naming the call, a 404 a {@link NotFound}. Shared by the adapters and the browser tests.
+ * REST calls to Alicia's services as one caller of one tenant (a bearer token naming both), JSON in and out as text;
+ * any answer but 2xx is an exception naming the call, a 404 a {@link NotFound}. Shared by the adapters and the
+ * browser tests.
  */
 public final class TenantHttp {
 
@@ -24,16 +25,23 @@ public final class TenantHttp {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String tenantId;
+    private final String authorization;
 
-    public TenantHttp(String tenantId) {
+    /** Calls as the bearer of {@code token}, which was issued for {@code tenantId}. */
+    public TenantHttp(String tenantId, String token) {
         this.tenantId = tenantId;
+        this.authorization = "Bearer " + token;
+    }
+
+    public String tenantId() {
+        return tenantId;
     }
 
     /** Sends {@code json} (none when null) and returns the answer's body. */
     public String send(String method, String url, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
-                .header("X-Tenant", tenantId)
+                .header("Authorization", authorization)
                 .header("Accept", "application/json");
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());

@@ -2,9 +2,16 @@ package dev.alicia.adapters;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alicia.infra.local.LocalSystem;
@@ -13,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole system end to end, as the run command starts it (real Kafka, Redis and PostgreSQL, the three services
@@ -22,16 +30,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MorningEndToEndTest {
 
     private static LocalSystem system;
+    private static Path data;
     private static MorningScript.Morning morning;
     private static String printed;
 
     @BeforeAll
     static void playTheMorning() throws Exception {
         Path root = Path.of("").toAbsolutePath().getParent();
-        system = LocalSystem.start(root, Files.createTempDirectory("alicia-morning-"), Demo.SETTINGS);
+        data = Files.createTempDirectory("alicia-morning-");
+        system = LocalSystem.start(root, data, Demo.SETTINGS);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Platform platform = new Platform(
                         "banque-test",
+                        system.tokens(),
                         system.kafkaBootstrapServers(),
                         LocalSystem.url("router-service"),
                         LocalSystem.url("agent-presence-service"),
@@ -47,6 +58,66 @@ class MorningEndToEndTest {
     static void stop() {
         if (system != null) {
             system.close();
+        }
+    }
+
+    @Test
+    void no_service_log_or_metric_carries_what_the_customers_said_or_who_they_are() throws Exception {
+        // What the morning's customers said, their names and phone numbers: personal data that must stay in the
+        // context store and the briefs, never in logs (shipped to a log pipeline) or metrics.
+        List<String> personal = List.of(
+                "volé ma carte",
+                "inadmissible",
+                "toujours bloquée",
+                "Alicia Martin",
+                "Bernard Petit",
+                "Paul Durand",
+                "John Smith",
+                "+33612345678",
+                "33698765432");
+        List<Path> logs;
+        try (Stream<Path> files = Files.list(data.resolve("logs"))) {
+            logs = files.filter(f -> f.toString().endsWith(".log")).toList();
+        }
+        assertThat(logs).hasSizeGreaterThanOrEqualTo(3);
+        for (Path log : logs) {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(personal).as(log.getFileName() + " names none of").noneMatch(text::contains);
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        for (String service : List.of("router-service", "agent-presence-service", "context-service")) {
+            String metrics = http.send(
+                            HttpRequest.newBuilder(URI.create(LocalSystem.url(service) + "/q/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                    .body();
+            assertThat(metrics).contains("http_server_requests");
+            assertThat(personal).as(service + " metrics name none of").noneMatch(metrics::contains);
+            assertThat(metrics).as(service + " metrics label no customer").doesNotContain("customer=\"alicia\"");
+        }
+    }
+
+    @Test
+    void erasing_alicia_removes_her_story_from_the_context_and_her_brief_from_the_routers_decisions() {
+        try (Platform platform = new Platform(
+                "banque-test",
+                system.tokens(),
+                system.kafkaBootstrapServers(),
+                LocalSystem.url("router-service"),
+                LocalSystem.url("agent-presence-service"),
+                LocalSystem.url("context-service"))) {
+            assertThat(platform.router("GET", "/contacts/call-alicia", null).toString())
+                    .contains("Alicia Martin");
+
+            platform.context("DELETE", "/customers/alicia", null);
+
+            assertThat(platform.contextIfFound("/customers/alicia/context")).isEmpty();
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(platform.router("GET", "/contacts/call-alicia", null)
+                                    .toString())
+                            .doesNotContain("Alicia Martin")
+                            .doesNotContain("volé")
+                            .contains("CONTACT_ASSIGNED"));
         }
     }
 

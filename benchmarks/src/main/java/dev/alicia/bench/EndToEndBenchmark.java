@@ -27,6 +27,7 @@ import java.util.concurrent.locks.LockSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alicia.infra.local.LocalSystem;
+import dev.alicia.infra.tokens.DevTokens;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -66,6 +67,8 @@ public final class EndToEndBenchmark {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String presence = LocalSystem.url("agent-presence-service");
     private final String router = LocalSystem.url("router-service");
+    private final Map<String, String> agentTokens = new ConcurrentHashMap<>();
+    private DevTokens tokens;
 
     private EndToEndBenchmark() {}
 
@@ -84,6 +87,7 @@ public final class EndToEndBenchmark {
     }
 
     private void run(LocalSystem system, Path report) throws Exception {
+        tokens = system.tokens();
         OUT.println("logging in " + AGENTS + " chat agents ...");
         logIn();
         OUT.println("warming up: contacts at " + WARM_UP_RATE + "/s for " + WARM_UP.toSeconds() + " s ...");
@@ -166,18 +170,26 @@ public final class EndToEndBenchmark {
                      "channels": ["CHAT"], "strengths": {"empathy": %.2f}}
                     """.formatted(agentId, a, 1 + a % 5, (a % 100) / 100.0);
             inFlight.acquire();
-            calls.add(send("POST", presence + "/agents", body)
-                    .thenCompose(created ->
-                            send("PUT", presence + "/agents/" + agentId + "/presence", "{\"status\": \"AVAILABLE\"}"))
+            calls.add(send(tokens.backOffice(TENANT), "POST", presence + "/agents", body)
+                    .thenCompose(created -> send(
+                            tokens.backOffice(TENANT),
+                            "PUT",
+                            presence + "/agents/" + agentId + "/presence",
+                            "{\"status\": \"AVAILABLE\"}"))
                     .whenComplete((r, e) -> inFlight.release()));
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
     }
 
-    private CompletableFuture<HttpResponse<String>> send(String method, String url, String body) {
+    /** An agent's token, minted once per agent: signing is the costly part and the load driver must not slow. */
+    private String agentToken(String agentId) {
+        return agentTokens.computeIfAbsent(agentId, id -> tokens.agent(TENANT, id));
+    }
+
+    private CompletableFuture<HttpResponse<String>> send(String token, String method, String url, String body) {
         return http.sendAsync(
                         HttpRequest.newBuilder(URI.create(url))
-                                .header("X-Tenant", TENANT)
+                                .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "application/json")
                                 .method(method, HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
@@ -228,7 +240,11 @@ public final class EndToEndBenchmark {
                                     offer.recordValue(latency);
                                 }
                                 offered.incrementAndGet();
-                                send("POST", router + "/contacts/" + contact + "/accept", agentJson(agent))
+                                send(
+                                                agentToken(agent),
+                                                "POST",
+                                                router + "/contacts/" + contact + "/accept",
+                                                agentJson(agent))
                                         .exceptionally(e -> {
                                             errors.incrementAndGet();
                                             return null;
@@ -239,7 +255,11 @@ public final class EndToEndBenchmark {
                                     assign.recordValue(latency);
                                 }
                                 assigned.incrementAndGet();
-                                send("POST", router + "/contacts/" + contact + "/end", agentJson(agent))
+                                send(
+                                                agentToken(agent),
+                                                "POST",
+                                                router + "/contacts/" + contact + "/end",
+                                                agentJson(agent))
                                         .exceptionally(e -> {
                                             errors.incrementAndGet();
                                             return null;

@@ -60,7 +60,7 @@ function signOut(message = '') {
   $('who').textContent = '';
   $('login-error').textContent = message;
   showConnection('idle', 'Not connected');
-  $('tenant').focus();
+  $('token').focus();
 }
 
 function showConnection(state, text) {
@@ -584,30 +584,31 @@ async function wrapUp(contact, id) {
 
 // ---- start ------------------------------------------------------------------------------------------------------
 
+function signInWith(token) {
+  const field = $('token');
+  try {
+    const wanted = sessions.fromToken(token, 'agent');
+    field.removeAttribute('aria-invalid');
+    field.value = '';
+    signIn(wanted);
+  } catch (e) {
+    field.setAttribute('aria-invalid', 'true');
+    $('login-error').textContent = e.message;
+    field.focus();
+  }
+}
+
 $('login-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  const tenant = $('tenant');
-  const agent = $('agent-id');
-  tenant.value = tenant.value.trim();
-  agent.value = agent.value.trim();
-  for (const field of [tenant, agent]) {
-    if (field.checkValidity()) {
-      field.removeAttribute('aria-invalid');
-    } else {
-      field.setAttribute('aria-invalid', 'true');
-    }
-  }
-  if (!tenant.checkValidity() || !agent.checkValidity()) {
-    $('login-error').textContent = 'Enter your tenant (lower-case letters, digits, "-") and your agent id.';
-    (tenant.checkValidity() ? agent : tenant).focus();
-    return;
-  }
-  signIn({ tenant: tenant.value, agentId: agent.value });
+  signInWith($('token').value);
 });
 
 $('sign-out').addEventListener('click', () => signOut());
 
+const handedOver = sessions.tokenFromAddress();
 const saved = sessions.load(KEY);
-if (saved && saved.tenant && saved.agentId) {
+if (handedOver) {
+  signInWith(handedOver);
+} else if (saved && saved.token && saved.agentId) {
   signIn(saved);
 }

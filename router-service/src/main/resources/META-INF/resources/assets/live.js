@@ -1,5 +1,5 @@
 // Follows a server-sent event stream with fetch rather than EventSource, so that it sends the session's headers
-// (X-Tenant today, a bearer token tomorrow) like every other call. Reconnects with backoff; each reconnection
+// (the bearer token) like every other call. Reconnects with backoff; each reconnection
 // starts with a fresh snapshot from the server, so nothing needs replaying.
 import { headers } from './session.js';
 

@@ -34,7 +34,7 @@ function signOut(message = '') {
   $('who').textContent = '';
   $('login-error').textContent = message;
   showState('idle', 'Not connected');
-  $('tenant').focus();
+  $('token').focus();
 }
 
 function showState(state, text) {
@@ -236,29 +236,32 @@ function renderDecision(d) {
   );
 }
 
+function signInWith(token) {
+  const field = $('token');
+  try {
+    const session = sessions.fromToken(token, 'supervisor');
+    field.removeAttribute('aria-invalid');
+    field.value = '';
+    $('login-error').textContent = '';
+    signIn(session);
+  } catch (e) {
+    field.setAttribute('aria-invalid', 'true');
+    $('login-error').textContent = e.message;
+    field.focus();
+  }
+}
+
 $('login-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  const tenant = $('tenant');
-  tenant.value = tenant.value.trim();
-  if (!tenant.checkValidity()) {
-    $('login-error').textContent = 'Enter the tenant: lower-case letters, digits or "-".';
-    tenant.setAttribute('aria-invalid', 'true');
-    tenant.focus();
-    return;
-  }
-  tenant.removeAttribute('aria-invalid');
-  $('login-error').textContent = '';
-  signIn({ tenant: tenant.value });
+  signInWith($('token').value);
 });
 
 $('sign-out').addEventListener('click', () => signOut());
 
+const handedOver = sessions.tokenFromAddress();
 const saved = sessions.load(KEY);
-if (saved && saved.tenant) {
+if (handedOver) {
+  signInWith(handedOver);
+} else if (saved && saved.token) {
   signIn(saved);
-} else {
-  const fromUrl = new URLSearchParams(location.search).get('tenant');
-  if (fromUrl) {
-    $('tenant').value = fromUrl;
-  }
 }

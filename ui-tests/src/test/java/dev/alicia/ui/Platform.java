@@ -2,9 +2,11 @@ package dev.alicia.ui;
 
 import dev.alicia.adapters.TenantHttp;
 import dev.alicia.infra.local.LocalSystem;
+import dev.alicia.infra.tokens.DevTokens;
 
 /**
- * What the tests do through the public REST APIs, as an administrator or a channel platform would: the roster,
+ * What the tests do through the public REST APIs, as the tenant's back office (administrator, supervisor, channel
+ * platform) would: the roster,
  * the routing rules, the customer's profile and story, and contacts arriving.
  */
 final class Platform {
@@ -15,8 +17,8 @@ final class Platform {
 
     private final TenantHttp http;
 
-    Platform(String tenant) {
-        this.http = new TenantHttp(tenant);
+    Platform(String tenant, DevTokens tokens) {
+        this.http = new TenantHttp(tenant, tokens.backOffice(tenant));
     }
 
     String get(String base, String path) {

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.alicia.infra.local.LocalSystem;
+import dev.alicia.infra.tokens.DevTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,7 +45,7 @@ class WallboardAndAgentViewTest {
     private final Path root =
             Path.of(System.getProperty("alicia.root", "..")).toAbsolutePath().normalize();
     private final Path screenshots = Path.of(System.getProperty("alicia.ui.screenshots", "target/screenshots"));
-    private final Platform platform = new Platform(TENANT);
+    private Platform platform;
     private LocalSystem system;
     private Browser wallboard;
     private Browser agent;
@@ -55,6 +57,7 @@ class WallboardAndAgentViewTest {
         requireFreePorts(8080, 8081, 8082, 19092, 16379, 15432);
         // A short wrap-up, so the agent is available again within the test.
         system = LocalSystem.start(root, data, Map.of("ALICIA_PRESENCE_WRAP_UP", "PT2S"));
+        platform = new Platform(TENANT, system.tokens());
         seedTheFloorAndTheCustomer();
         wallboard = Browser.open();
         agent = Browser.open();
@@ -73,7 +76,9 @@ class WallboardAndAgentViewTest {
     @Order(1)
     void the_wallboard_opens_for_a_tenant_and_goes_live() {
         wallboard.go(Platform.ROUTER + "/wallboard/");
-        wallboard.find(By.id("tenant")).sendKeys(TENANT, Keys.ENTER);
+        wallboard
+                .find(By.id("token"))
+                .sendKeys(system.tokens().mint(TENANT, "lead", Set.of(DevTokens.SUPERVISOR)), Keys.ENTER);
 
         wallboard.awaitExactText(By.id("connection"), "Live");
         assertThat(wallboard.text(By.id("who"))).isEqualTo("Tenant " + TENANT);
@@ -93,7 +98,7 @@ class WallboardAndAgentViewTest {
     @Order(2)
     void an_agent_signs_in_with_the_keyboard_and_sees_who_they_are_and_their_status() {
         agent.go(Platform.ROUTER + "/agent/");
-        agent.find(By.id("tenant")).sendKeys(TENANT, Keys.TAB, AGENT, Keys.ENTER);
+        agent.find(By.id("token")).sendKeys(system.tokens().agent(TENANT, AGENT), Keys.ENTER);
 
         agent.awaitExactText(By.id("me-title"), "Camille Martin");
         agent.awaitExactText(By.id("connection"), "Live");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -28,7 +28,8 @@ import jakarta.ws.rs.core.Response;
 
 import dev.alicia.kit.api.Ids;
 import dev.alicia.kit.api.ProblemException;
-import dev.alicia.kit.api.Tenants;
+import dev.alicia.kit.security.Caller;
+import dev.alicia.kit.security.Roles;
 import dev.alicia.presence.client.model.Channel;
 import dev.alicia.presence.client.model.LiveAgent;
 import dev.alicia.presence.client.redis.LivePresenceStore;
@@ -43,11 +44,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Agents", description = "The roster and each agent's live presence")
 public class AgentResource {
 
+    private final Caller caller;
+
     private final RosterService roster;
     private final PresenceService presence;
     private final LivePresenceStore store;
 
-    public AgentResource(RosterService roster, PresenceService presence, LivePresenceStore store) {
+    public AgentResource(RosterService roster, PresenceService presence, LivePresenceStore store, Caller caller) {
+        this.caller = caller;
         this.roster = roster;
         this.presence = presence;
         this.store = store;
@@ -55,8 +59,9 @@ public class AgentResource {
 
     @POST
     @Operation(summary = "Add an agent to the roster (OFFLINE until they log in)")
-    public Response create(@HeaderParam(Tenants.HEADER) String tenant, @Valid @NotNull AgentRequest agent) {
-        AgentView created = roster.create(Tenants.require(tenant), agent);
+    @RolesAllowed(Roles.ADMIN)
+    public Response create(@Valid @NotNull AgentRequest agent) {
+        AgentView created = roster.create(caller.tenant(), agent);
         return Response.created(URI.create("/agents/" + created.agentId()))
                 .entity(created)
                 .build();
@@ -65,10 +70,11 @@ public class AgentResource {
     @POST
     @Path("/import")
     @Operation(summary = "Add a whole floor at once from a JSON array: all agents or none, with every error by row")
-    public Response importJson(@HeaderParam(Tenants.HEADER) String tenant, @NotNull List<AgentRequest> agents) {
+    @RolesAllowed(Roles.ADMIN)
+    public Response importJson(@NotNull List<AgentRequest> agents) {
         List<String> labels =
                 IntStream.range(0, agents.size()).mapToObj(i -> "[" + i + "]").toList();
-        return imported(roster.importAll(Tenants.require(tenant), agents, labels));
+        return imported(roster.importAll(caller.tenant(), agents, labels));
     }
 
     @POST
@@ -77,23 +83,25 @@ public class AgentResource {
     @Operation(
             summary = "Add a whole floor at once from CSV (header agentId,displayName,team,languages,skills,"
                     + "channels,capacityProfile,strengths): all agents or none")
-    public Response importCsv(@HeaderParam(Tenants.HEADER) String tenant, String csv) {
-        String tenantId = Tenants.require(tenant);
+    @RolesAllowed(Roles.ADMIN)
+    public Response importCsv(String csv) {
+        String tenantId = caller.tenant();
         RosterCsv.Rows rows = RosterCsv.parse(csv == null ? "" : csv);
         return imported(roster.importAll(tenantId, rows.agents(), rows.labels()));
     }
 
     @GET
     @Operation(summary = "The tenant's roster with live presence")
-    public List<AgentView> list(@HeaderParam(Tenants.HEADER) String tenant) {
-        return roster.list(Tenants.require(tenant));
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public List<AgentView> list() {
+        return roster.list(caller.tenant());
     }
 
     @GET
     @Path("/eligible")
     @Operation(summary = "The agents a contact could be offered to now: channel, language and skills (name:level)")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.PLATFORM})
     public List<EligibleAgentView> eligible(
-            @HeaderParam(Tenants.HEADER) String tenant,
             @QueryParam("channel") @NotNull Channel channel,
             @QueryParam("language") @Pattern(regexp = Ids.LANGUAGE, message = Ids.LANGUAGE_MESSAGE) String language,
             @QueryParam("skill") List<@Pattern(regexp = "[a-z0-9_-]{1,64}(:[1-5])?") String> skills,
@@ -104,7 +112,7 @@ public class AgentResource {
             minimum.put(pair[0], pair.length == 2 ? Integer.parseInt(pair[1]) : 1);
         }
         List<EligibleAgentView> views = new ArrayList<>();
-        for (LiveAgent agent : store.eligible(Tenants.require(tenant), channel, language, minimum, limit)) {
+        for (LiveAgent agent : store.eligible(caller.tenant(), channel, language, minimum, limit)) {
             views.add(new EligibleAgentView(
                     agent.agentId(), agent.languages(), agent.skills(), agent.strengths(), PresenceView.of(agent)));
         }
@@ -114,43 +122,45 @@ public class AgentResource {
     @GET
     @Path("/{agentId}")
     @Operation(summary = "An agent and their live presence")
-    public AgentView get(@HeaderParam(Tenants.HEADER) String tenant, @PathParam("agentId") String agentId) {
-        return roster.get(Tenants.require(tenant), agentId);
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    public AgentView get(@PathParam("agentId") String agentId) {
+        caller.requireSelfOr(agentId, Roles.SUPERVISOR, Roles.ADMIN);
+        return roster.get(caller.tenant(), agentId);
     }
 
     @PUT
     @Path("/{agentId}")
     @Operation(summary = "Replace an agent's profile; their live status and contacts stay")
-    public AgentView update(
-            @HeaderParam(Tenants.HEADER) String tenant,
-            @PathParam("agentId") String agentId,
-            @Valid @NotNull AgentRequest agent) {
-        return roster.update(Tenants.require(tenant), agentId, agent);
+    @RolesAllowed(Roles.ADMIN)
+    public AgentView update(@PathParam("agentId") String agentId, @Valid @NotNull AgentRequest agent) {
+        return roster.update(caller.tenant(), agentId, agent);
     }
 
     @DELETE
     @Path("/{agentId}")
     @Operation(summary = "Remove an agent from the roster (refused while they hold contacts)")
-    public Response delete(@HeaderParam(Tenants.HEADER) String tenant, @PathParam("agentId") String agentId) {
-        roster.delete(Tenants.require(tenant), agentId);
+    @RolesAllowed(Roles.ADMIN)
+    public Response delete(@PathParam("agentId") String agentId) {
+        roster.delete(caller.tenant(), agentId);
         return Response.noContent().build();
     }
 
     @GET
     @Path("/{agentId}/presence")
     @Operation(summary = "What the agent is doing now")
-    public PresenceView presence(@HeaderParam(Tenants.HEADER) String tenant, @PathParam("agentId") String agentId) {
-        return PresenceView.of(presence.current(Tenants.require(tenant), agentId));
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    public PresenceView presence(@PathParam("agentId") String agentId) {
+        caller.requireSelfOr(agentId, Roles.SUPERVISOR, Roles.ADMIN);
+        return PresenceView.of(presence.current(caller.tenant(), agentId));
     }
 
     @PUT
     @Path("/{agentId}/presence")
     @Operation(summary = "The agent chooses OFFLINE, AVAILABLE or BREAK (with a reason); illegal changes are 409")
-    public PresenceView choose(
-            @HeaderParam(Tenants.HEADER) String tenant,
-            @PathParam("agentId") String agentId,
-            @Valid @NotNull PresenceRequest request) {
-        return PresenceView.of(presence.choose(Tenants.require(tenant), agentId, request.status(), request.reason()));
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN})
+    public PresenceView choose(@PathParam("agentId") String agentId, @Valid @NotNull PresenceRequest request) {
+        caller.requireSelfOr(agentId, Roles.SUPERVISOR, Roles.ADMIN);
+        return PresenceView.of(presence.choose(caller.tenant(), agentId, request.status(), request.reason()));
     }
 
     private static Response imported(List<AgentView> agents) {

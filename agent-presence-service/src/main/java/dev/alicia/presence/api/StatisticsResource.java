@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.alicia.kit.api.Tenants;
+import dev.alicia.kit.security.Caller;
+import dev.alicia.kit.security.Roles;
 import dev.alicia.presence.client.model.AgentStatus;
 import dev.alicia.presence.client.model.LiveAgent;
 import dev.alicia.presence.service.PresenceService;
@@ -24,9 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Statistics", description = "Live counts by status and occupancy, per team and per agent")
 public class StatisticsResource {
 
+    private final Caller caller;
+
     private final PresenceService presence;
 
-    public StatisticsResource(PresenceService presence) {
+    public StatisticsResource(PresenceService presence, Caller caller) {
+        this.caller = caller;
         this.presence = presence;
     }
 
@@ -41,8 +45,9 @@ public class StatisticsResource {
 
     @GET
     @Operation(summary = "The tenant's live statistics")
-    public Statistics statistics(@HeaderParam(Tenants.HEADER) String tenant) {
-        List<LiveAgent> agents = presence.all(Tenants.require(tenant));
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    public Statistics statistics() {
+        List<LiveAgent> agents = presence.all(caller.tenant());
         Map<String, List<LiveAgent>> byTeam = new TreeMap<>();
         List<AgentStatistics> perAgent = new ArrayList<>();
         for (LiveAgent agent : agents) {

@@ -3,6 +3,7 @@ package dev.alicia.presence.api;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response.Status;
 
+import dev.alicia.testing.Api;
 import dev.alicia.testing.KafkaTestClient;
 import dev.alicia.testing.RealInfrastructure;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -19,7 +20,6 @@ import static dev.alicia.presence.api.RosterFixtures.choose;
 import static dev.alicia.presence.api.RosterFixtures.create;
 import static dev.alicia.presence.api.RosterFixtures.createCamille;
 import static dev.alicia.presence.api.RosterFixtures.newTenant;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -125,7 +125,7 @@ class PresenceResourceTest {
             choose(tenant, agent, "AVAILABLE", null).statusCode(200);
         }
 
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .queryParam("channel", "VOICE")
                 .queryParam("language", "fr")
                 .queryParam("skill", "stolen_card:3")
@@ -134,7 +134,7 @@ class PresenceResourceTest {
                 .then()
                 .statusCode(200)
                 .body("agentId", containsInAnyOrder("camille", "mia"));
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .queryParam("channel", "VOICE")
                 .queryParam("language", "fr")
                 .queryParam("skill", "stolen_card:3", "billing:3")
@@ -143,7 +143,7 @@ class PresenceResourceTest {
                 .then()
                 .statusCode(200)
                 .body("agentId", containsInAnyOrder("mia"));
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .queryParam("channel", "CHAT")
                 .queryParam("language", "fr")
                 .when()
@@ -159,7 +159,7 @@ class PresenceResourceTest {
         createCamille(tenant, "luc");
         choose(tenant, "camille", "AVAILABLE", null).statusCode(200);
 
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .when()
                 .get("/statistics")
                 .then()
@@ -173,7 +173,7 @@ class PresenceResourceTest {
     @Test
     void a_capacity_profile_change_applies_at_once_to_its_agents() {
         String tenant = newTenant();
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .contentType(ContentType.JSON)
                 .body("{\"perChannel\": {\"CHAT\": 2, \"EMAIL\": 1}, \"maxTotal\": 3}")
                 .when()
@@ -188,14 +188,14 @@ class PresenceResourceTest {
                 .statusCode(201);
         choose(tenant, "eve", "AVAILABLE", null).body("routableChannels", containsInAnyOrder("CHAT", "EMAIL"));
 
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .contentType(ContentType.JSON)
                 .body("{\"perChannel\": {\"CHAT\": 2}, \"maxTotal\": 2}")
                 .put("/capacity-profiles/{name}", "chat-and-email")
                 .then()
                 .statusCode(200);
 
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .when()
                 .get("/agents/{id}/presence", "eve")
                 .then()

@@ -4,10 +4,9 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response.Status;
 
+import dev.alicia.testing.Api;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-
-import static io.restassured.RestAssured.given;
 
 /** Agents and requests for the specifications of this service. */
 final class RosterFixtures {
@@ -29,7 +28,7 @@ final class RosterFixtures {
     }
 
     static ValidatableResponse create(String tenant, String json) {
-        return given().header("X-Tenant", tenant)
+        return Api.as(tenant)
                 .contentType(ContentType.JSON)
                 .body(json)
                 .when()
@@ -45,7 +44,7 @@ final class RosterFixtures {
         String body = reason == null
                 ? "{\"status\": \"%s\"}".formatted(status)
                 : "{\"status\": \"%s\", \"reason\": \"%s\"}".formatted(status, reason);
-        return given().header("X-Tenant", tenant)
+        return Api.as(tenant)
                 .contentType(ContentType.JSON)
                 .body(body)
                 .when()

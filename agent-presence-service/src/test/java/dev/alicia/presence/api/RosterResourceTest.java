@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response.Status;
 
 import dev.alicia.presence.client.model.Channel;
 import dev.alicia.presence.persistence.Agent;
+import dev.alicia.testing.Api;
 import dev.alicia.testing.KafkaTestClient;
 import dev.alicia.testing.RealInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -85,7 +86,7 @@ class RosterResourceTest {
         String tenant = newTenant();
         createCamille(tenant, "camille");
 
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .contentType(ContentType.JSON)
                 .body(camille("camille").replace("\"billing\", \"proficiency\": 2", "\"billing\", \"proficiency\": 4"))
                 .when()
@@ -95,18 +96,10 @@ class RosterResourceTest {
                 .body("skills.billing", equalTo(4));
         assertThat(redis.sortedSet(String.class).zscore("presence:{" + tenant + "}:skill:billing", "camille"))
                 .hasValue(4.0);
-        given().header("X-Tenant", tenant).when().get("/agents").then().body("agentId", hasItem("camille"));
+        Api.as(tenant).when().get("/agents").then().body("agentId", hasItem("camille"));
 
-        given().header("X-Tenant", tenant)
-                .when()
-                .delete("/agents/{id}", "camille")
-                .then()
-                .statusCode(Status.NO_CONTENT.getStatusCode());
-        given().header("X-Tenant", tenant)
-                .when()
-                .get("/agents/{id}", "camille")
-                .then()
-                .statusCode(Status.NOT_FOUND.getStatusCode());
+        Api.as(tenant).when().delete("/agents/{id}", "camille").then().statusCode(Status.NO_CONTENT.getStatusCode());
+        Api.as(tenant).when().get("/agents/{id}", "camille").then().statusCode(Status.NOT_FOUND.getStatusCode());
         assertThat(redis.set(String.class).smembers("presence:{" + tenant + "}:lang:fr"))
                 .isEmpty();
         assertThat(redis.key().exists("presence:{" + tenant + "}:agent:camille"))
@@ -163,20 +156,21 @@ class RosterResourceTest {
     }
 
     @Test
-    void a_request_without_a_tenant_is_a_problem_naming_the_header() {
+    void a_request_without_a_bearer_token_is_refused_as_a_problem() {
         given().contentType(ContentType.JSON)
                 .body(camille("a"))
                 .when()
                 .post("/agents")
                 .then()
-                .statusCode(Status.BAD_REQUEST.getStatusCode())
-                .body("errors[0].field", equalTo("X-Tenant"));
+                .statusCode(Status.UNAUTHORIZED.getStatusCode())
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo("Bearer"));
     }
 
     @Test
     void imports_a_whole_floor_from_json() {
         String tenant = newTenant();
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .contentType(ContentType.JSON)
                 .body("[" + camille("a1") + "," + camille("a2") + "," + camille("a3") + "]")
                 .when()
@@ -185,7 +179,7 @@ class RosterResourceTest {
                 .statusCode(Status.CREATED.getStatusCode())
                 .body("imported", equalTo(3));
 
-        given().header("X-Tenant", tenant).when().get("/agents").then().body("agentId", hasItems("a1", "a2", "a3"));
+        Api.as(tenant).when().get("/agents").then().body("agentId", hasItems("a1", "a2", "a3"));
     }
 
     @Test
@@ -193,7 +187,7 @@ class RosterResourceTest {
         String tenant = newTenant();
         createCamille(tenant, "existing");
 
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .contentType(ContentType.JSON)
                 .body("[" + camille("ok-1") + "," + camille("bad").replace("\"proficiency\": 5", "\"proficiency\": 8")
                         + "," + camille("ok-1") + "," + camille("existing") + "]")
@@ -205,7 +199,7 @@ class RosterResourceTest {
                 .body("detail", containsString("nothing was imported"))
                 .body("errors.field", hasItems("[1].skills[0].proficiency", "[2].agentId", "[3].agentId"));
 
-        given().header("X-Tenant", tenant).when().get("/agents").then().body("agentId", hasSize(1));
+        Api.as(tenant).when().get("/agents").then().body("agentId", hasSize(1));
     }
 
     @Test
@@ -215,7 +209,7 @@ class RosterResourceTest {
         String good = "lea,Léa Dubois,fraud,fr:5|en:3,stolen_card:4,VOICE|CHAT,standard,empathy:0.9\n"
                 + "\"tom\",\"Tom, Jr\",cards,en:5,cards:3,CHAT|EMAIL,,\n";
 
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .contentType("text/csv")
                 .body(header + good)
                 .when()
@@ -225,7 +219,7 @@ class RosterResourceTest {
                 .body("imported", equalTo(2))
                 .body("agents.find { it.agentId == 'tom' }.displayName", equalTo("Tom, Jr"));
 
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .contentType("text/csv")
                 .body(header + "zoe,Zoé,fraud,fr:5,stolen_card:4,VOICE,standard,\n"
                         + "max,Max,fraud,fr:5,stolen_card:4,PIGEON,standard,\n")
@@ -235,12 +229,12 @@ class RosterResourceTest {
                 .statusCode(Status.BAD_REQUEST.getStatusCode())
                 .body("errors[0].field", equalTo("line 3"))
                 .body("errors[0].message", containsString("PIGEON"));
-        given().header("X-Tenant", tenant).when().get("/agents").then().body("agentId", hasSize(2));
+        Api.as(tenant).when().get("/agents").then().body("agentId", hasSize(2));
     }
 
     @Test
     void an_unknown_agent_is_a_not_found_problem() {
-        given().header("X-Tenant", newTenant())
+        Api.as(newTenant())
                 .when()
                 .get("/agents/{id}", "nobody")
                 .then()

@@ -1,9 +1,9 @@
 package dev.alicia.context.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,7 +13,8 @@ import jakarta.ws.rs.core.Response;
 import dev.alicia.context.messaging.ConversationEvent;
 import dev.alicia.context.service.ContextIngestion;
 import dev.alicia.kit.api.ProblemException;
-import dev.alicia.kit.api.Tenants;
+import dev.alicia.kit.security.Caller;
+import dev.alicia.kit.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,16 +24,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Conversation events", description = "The REST way in for what Kafka adapters publish")
 public class ConversationEventResource {
 
+    private final Caller caller;
+
     private final ContextIngestion ingestion;
 
-    public ConversationEventResource(ContextIngestion ingestion) {
+    public ConversationEventResource(ContextIngestion ingestion, Caller caller) {
+        this.caller = caller;
         this.ingestion = ingestion;
     }
 
     @POST
     @Operation(summary = "Append an event to the customer's story (201), or nothing if its id was seen (200)")
-    public Response append(@HeaderParam(Tenants.HEADER) String tenant, @Valid @NotNull ConversationEvent event) {
-        if (!Tenants.require(tenant).equals(event.tenantId())) {
+    @RolesAllowed(Roles.PLATFORM)
+    public Response append(@Valid @NotNull ConversationEvent event) {
+        if (!caller.tenant().equals(event.tenantId())) {
             throw ProblemException.invalidField("tenantId", "must be the tenant of the request");
         }
         boolean appended = ingestion.ingest(event);

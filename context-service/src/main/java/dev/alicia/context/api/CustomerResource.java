@@ -1,12 +1,12 @@
 package dev.alicia.context.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,7 +16,8 @@ import jakarta.ws.rs.core.Response;
 
 import dev.alicia.context.service.CustomerService;
 import dev.alicia.kit.api.Ids;
-import dev.alicia.kit.api.Tenants;
+import dev.alicia.kit.security.Caller;
+import dev.alicia.kit.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,28 +27,31 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Customers", description = "Profiles and the story each customer told")
 public class CustomerResource {
 
+    private final Caller caller;
+
     private final CustomerService customers;
 
-    public CustomerResource(CustomerService customers) {
+    public CustomerResource(CustomerService customers, Caller caller) {
+        this.caller = caller;
         this.customers = customers;
     }
 
     @PUT
     @Path("/profile")
     @Operation(summary = "Create or replace a customer's profile")
+    @RolesAllowed({Roles.PLATFORM, Roles.ADMIN})
     public ProfileView saveProfile(
-            @HeaderParam(Tenants.HEADER) String tenant,
             @PathParam("customerId") @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE) String customerId,
             @Valid @NotNull ProfileRequest profile) {
-        return customers.saveProfile(Tenants.require(tenant), customerId, profile);
+        return customers.saveProfile(caller.tenant(), customerId, profile);
     }
 
     @DELETE
     @Operation(summary = "Erase everything kept about the customer (profile, identities, story), everywhere")
+    @RolesAllowed({Roles.PLATFORM, Roles.ADMIN})
     public Response erase(
-            @HeaderParam(Tenants.HEADER) String tenant,
             @PathParam("customerId") @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE) String customerId) {
-        customers.erase(Tenants.require(tenant), customerId);
+        customers.erase(caller.tenant(), customerId);
         return Response.noContent().build();
     }
 
@@ -56,18 +60,18 @@ public class CustomerResource {
     @Operation(
             summary =
                     "The compact read routing needs: language, register, intent, priority, emotion, last agent and outcome")
+    @RolesAllowed({Roles.PLATFORM, Roles.SUPERVISOR})
     public java.util.Map<String, String> routingFeatures(
-            @HeaderParam(Tenants.HEADER) String tenant,
             @PathParam("customerId") @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE) String customerId) {
-        return customers.routingFeatures(Tenants.require(tenant), customerId);
+        return customers.routingFeatures(caller.tenant(), customerId);
     }
 
     @GET
     @Path("/context")
     @Operation(summary = "The customer's profile, routing features and journey so far")
+    @RolesAllowed({Roles.PLATFORM, Roles.SUPERVISOR})
     public ContextView context(
-            @HeaderParam(Tenants.HEADER) String tenant,
             @PathParam("customerId") @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE) String customerId) {
-        return customers.context(Tenants.require(tenant), customerId);
+        return customers.context(caller.tenant(), customerId);
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response.Status;
 
+import dev.alicia.testing.Api;
 import dev.alicia.testing.KafkaTestClient;
 import dev.alicia.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -42,7 +42,7 @@ class ChatThenCallTest {
     @Test
     void a_customer_who_chats_with_the_bot_then_calls_is_recognised_and_the_voice_brief_carries_the_chat_story() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .contentType(ContentType.JSON)
                 .body("""
                         {"displayName": "Alicia Moreau", "preferredLanguage": "fr", "register": "FORMAL",
@@ -84,7 +84,7 @@ class ChatThenCallTest {
                         chat,
                         "\"outcome\": \"UNRESOLVED\", \"agentId\": \"agent-luc\""));
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().header("X-Tenant", tenant)
+                .untilAsserted(() -> Api.as(tenant)
                         .get("/customers/{id}/context", "cust-alicia")
                         .then()
                         .body("journey", hasSize(4)));
@@ -102,7 +102,7 @@ class ChatThenCallTest {
                         "\"text\": \"On m'a volé ma carte ce matin, j'ai très peur\", \"intent\": \"stolen_card\", \"confidence\": 0.93"));
         post(tenant, event(tenant, "call-2", "VOICE", "TRANSFERRED", phone, "\"text\": \"cards → fraud\""));
 
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .when()
                 .get("/contacts/{id}/brief", "call-2")
                 .then()
@@ -121,7 +121,7 @@ class ChatThenCallTest {
                 .body("empathyCues", hasItem(containsString("Do not ask again for: cardLast4")))
                 .body("empathyCues", hasItem(containsString("say you have their details")));
 
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .when()
                 .get("/customers/{id}/routing-features", "cust-alicia")
                 .then()
@@ -136,7 +136,7 @@ class ChatThenCallTest {
 
     @Test
     void the_brief_of_an_unknown_contact_is_a_not_found_problem() {
-        given().header("X-Tenant", "bank-b")
+        Api.as("bank-b")
                 .when()
                 .get("/contacts/{id}/brief", "nobody-called")
                 .then()
@@ -156,11 +156,8 @@ class ChatThenCallTest {
     }
 
     private static io.restassured.response.Response post(String tenant, String body) {
-        io.restassured.response.Response response = given().header("X-Tenant", tenant)
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/conversation-events");
+        io.restassured.response.Response response =
+                Api.as(tenant).contentType(ContentType.JSON).body(body).when().post("/conversation-events");
         return response;
     }
 

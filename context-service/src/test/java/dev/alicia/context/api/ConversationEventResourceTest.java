@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response.Status;
 
+import dev.alicia.testing.Api;
 import dev.alicia.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -11,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -31,7 +31,7 @@ class ConversationEventResourceTest {
         post(event).then().statusCode(Status.CREATED.getStatusCode());
         post(event).then().statusCode(Status.OK.getStatusCode());
 
-        given().header("X-Tenant", "bank-b")
+        Api.as("bank-b")
                 .when()
                 .get("/customers/{id}/context", customer)
                 .then()
@@ -65,10 +65,6 @@ class ConversationEventResourceTest {
     }
 
     private static io.restassured.response.Response post(String body) {
-        return given().header("X-Tenant", "bank-b")
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/conversation-events");
+        return Api.as("bank-b").contentType(ContentType.JSON).body(body).when().post("/conversation-events");
     }
 }

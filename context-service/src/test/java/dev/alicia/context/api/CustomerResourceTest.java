@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response.Status;
 
 import dev.alicia.context.client.model.Register;
 import dev.alicia.context.persistence.CustomerProfile;
+import dev.alicia.testing.Api;
 import dev.alicia.testing.RealInfrastructure;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,7 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -30,7 +30,7 @@ class CustomerResourceTest {
     void a_customer_profile_is_kept_in_postgresql_with_how_they_like_to_be_addressed() {
         String customer = "cust-" + UUID.randomUUID().toString().substring(0, 8);
 
-        given().header("X-Tenant", "bank-b")
+        Api.as("bank-b")
                 .contentType(ContentType.JSON)
                 .body("{\"displayName\": \"Alicia Moreau\", \"preferredLanguage\": \"fr\", \"register\": \"FORMAL\"}")
                 .when()
@@ -46,7 +46,7 @@ class CustomerResourceTest {
         assertThat(stored.displayName).isEqualTo("Alicia Moreau");
         assertThat(stored.register).isEqualTo(Register.FORMAL);
 
-        given().header("X-Tenant", "bank-b")
+        Api.as("bank-b")
                 .when()
                 .get("/customers/{id}/context", customer)
                 .then()
@@ -56,7 +56,7 @@ class CustomerResourceTest {
 
     @Test
     void an_unknown_register_is_a_problem_naming_the_field() {
-        given().header("X-Tenant", "bank-b")
+        Api.as("bank-b")
                 .contentType(ContentType.JSON)
                 .body("{\"displayName\": \"Alicia\", \"register\": \"CASUAL\"}")
                 .when()
@@ -69,7 +69,7 @@ class CustomerResourceTest {
 
     @Test
     void a_customer_nobody_knows_is_a_not_found_problem() {
-        given().header("X-Tenant", "bank-b")
+        Api.as("bank-b")
                 .when()
                 .get("/customers/{id}/context", "cust-unknown")
                 .then()

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response.Status;
 
 import dev.alicia.context.persistence.CustomerIdentity;
 import dev.alicia.context.persistence.CustomerProfile;
+import dev.alicia.testing.Api;
 import dev.alicia.testing.KafkaTestClient;
 import dev.alicia.testing.RealInfrastructure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,7 +21,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
@@ -33,14 +33,14 @@ class ErasureTest {
     @Test
     void erasing_a_customer_removes_every_trace_in_redis_and_the_database_and_tells_the_other_services() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .contentType(ContentType.JSON)
                 .body(
                         "{\"displayName\": \"Alicia Moreau\", \"identities\": [{\"type\": \"PHONE\", \"value\": \"+33600000001\"}]}")
                 .put("/customers/{id}/profile", "cust-9")
                 .then()
                 .statusCode(200);
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .contentType(ContentType.JSON)
                 .body("""
                         {"eventId": "e-1", "tenantId": "%s", "customerId": "cust-9", "contactId": "call-9",
@@ -52,11 +52,7 @@ class ErasureTest {
                 .statusCode(201);
         assertThat(keysOf(tenant)).isNotEmpty();
 
-        given().header("X-Tenant", tenant)
-                .when()
-                .delete("/customers/{id}", "cust-9")
-                .then()
-                .statusCode(Status.NO_CONTENT.getStatusCode());
+        Api.as(tenant).when().delete("/customers/{id}", "cust-9").then().statusCode(Status.NO_CONTENT.getStatusCode());
 
         assertThat(keysOf(tenant)).allSatisfy(key -> assertThat(key).endsWith(":identities"));
         assertThat(redis.hash(String.class).hgetall("context:{" + tenant + "}:identities"))
@@ -68,14 +64,8 @@ class ErasureTest {
         try (KafkaTestClient kafka = KafkaTestClient.forRealInfrastructure()) {
             kafka.awaitRecord("context.erasures", r -> r.key().equals(tenant + ":cust-9"));
         }
-        given().header("X-Tenant", tenant)
-                .get("/customers/{id}/context", "cust-9")
-                .then()
-                .statusCode(404);
-        given().header("X-Tenant", tenant)
-                .get("/contacts/{id}/brief", "call-9")
-                .then()
-                .statusCode(404);
+        Api.as(tenant).get("/customers/{id}/context", "cust-9").then().statusCode(404);
+        Api.as(tenant).get("/contacts/{id}/brief", "call-9").then().statusCode(404);
     }
 
     private List<String> keysOf(String tenant) {

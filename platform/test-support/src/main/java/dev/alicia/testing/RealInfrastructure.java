@@ -34,6 +34,13 @@ public final class RealInfrastructure implements QuarkusTestResourceLifecycleMan
         config.put("quarkus.datasource.jdbc.url", servers.postgres.createDatabase(database));
         config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
         config.put("quarkus.datasource.password", "");
+        // The application trusts this JVM's test issuer; Api signs every test request's token with it.
+        // (The key itself rather than its file: in test mode the JWT extension would otherwise make up a key pair
+        // of its own, and its key would win over a location.)
+        config.put(
+                "mp.jwt.verify.publickey",
+                java.util.Base64.getEncoder()
+                        .encodeToString(Api.tokens().publicKey().getEncoded()));
         return config;
     }
 

@@ -1,8 +1,8 @@
 package dev.alicia.router.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -12,9 +12,11 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import dev.alicia.kit.api.Ids;
-import dev.alicia.kit.api.Tenants;
+import dev.alicia.kit.security.Caller;
+import dev.alicia.kit.security.Roles;
 import dev.alicia.router.service.LiveFeeds;
 import dev.alicia.router.service.LiveViewsConfig;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,10 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Agent desk", description = "What the agent view at /agent/ needs beyond the public APIs")
 public class AgentDeskResource {
 
+    private final Caller caller;
+
     private final LiveFeeds feeds;
     private final LiveViewsConfig config;
 
-    public AgentDeskResource(LiveFeeds feeds, LiveViewsConfig config) {
+    public AgentDeskResource(LiveFeeds feeds, LiveViewsConfig config, Caller caller) {
+        this.caller = caller;
         this.feeds = feeds;
         this.config = config;
     }
@@ -38,6 +43,7 @@ public class AgentDeskResource {
     @Path("/endpoints")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The presence and context APIs' base URLs the agent view calls")
+    @Authenticated
     public Endpoints endpoints() {
         return new Endpoints(config.presenceUrl(), config.contextUrl());
     }
@@ -51,10 +57,11 @@ public class AgentDeskResource {
                     + "naming this agent (an offer with its explanation and the handoff brief, the assignment, a "
                     + "release, a transfer, the end), and at once the latest for each contact they hold; "
                     + "`heartbeat` when idle.")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
     public Multi<OutboundSseEvent> events(
-            @HeaderParam(Tenants.HEADER) String tenant,
             @PathParam("agentId") @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE) String agentId,
             @Context Sse sse) {
-        return LiveStreams.asSse(feeds.desk(Tenants.require(tenant), agentId), sse);
+        caller.requireSelfOr(agentId, Roles.SUPERVISOR);
+        return LiveStreams.asSse(feeds.desk(caller.tenant(), agentId), sse);
     }
 }

@@ -3,11 +3,11 @@ package dev.alicia.router.api;
 import java.net.URI;
 import java.time.Instant;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,8 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.alicia.kit.api.ProblemException;
-import dev.alicia.kit.api.Tenants;
 import dev.alicia.kit.messaging.EventPublisher;
+import dev.alicia.kit.security.Caller;
+import dev.alicia.kit.security.Roles;
 import dev.alicia.router.messaging.ContactArrived;
 import dev.alicia.router.messaging.InboundContactsConsumer;
 import dev.alicia.router.messaging.RoutingEvent;
@@ -34,12 +35,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 // Every action answers once the decisions it led to are on routing.events.
 public class ContactResource {
 
+    private final Caller caller;
+
     private final EventPublisher publisher;
     private final RoutingService routing;
     private final Decisions decisions;
     private final Outcomes outcomes;
 
-    public ContactResource(EventPublisher publisher, RoutingService routing, Decisions decisions, Outcomes outcomes) {
+    public ContactResource(
+            EventPublisher publisher, RoutingService routing, Decisions decisions, Outcomes outcomes, Caller caller) {
+        this.caller = caller;
         this.publisher = publisher;
         this.routing = routing;
         this.decisions = decisions;
@@ -49,10 +54,11 @@ public class ContactResource {
     /** The REST intake joins the Kafka one: a contact has one path through the router however it came. */
     @POST
     @Operation(summary = "Submit a contact for routing; the decisions follow on routing.events")
-    public Response submit(@HeaderParam(Tenants.HEADER) String tenant, @Valid @NotNull ContactRequest contact) {
+    @RolesAllowed(Roles.PLATFORM)
+    public Response submit(@Valid @NotNull ContactRequest contact) {
         ContactArrived arrived = new ContactArrived(
                 contact.contactId(),
-                Tenants.require(tenant),
+                caller.tenant(),
                 contact.customerId(),
                 contact.channel(),
                 contact.language(),
@@ -69,20 +75,25 @@ public class ContactResource {
     @GET
     @Path("/{contactId}")
     @Operation(summary = "Where a contact stands (position and estimated wait while waiting) and every decision")
-    public RoutingService.ContactView contact(
-            @HeaderParam(Tenants.HEADER) String tenant, @PathParam("contactId") String contactId) {
-        return routing.view(Tenants.require(tenant), contactId)
+    @RolesAllowed({Roles.PLATFORM, Roles.SUPERVISOR, Roles.AGENT})
+    public RoutingService.ContactView contact(@PathParam("contactId") String contactId) {
+        RoutingService.ContactView view = routing.view(caller.tenant(), contactId)
                 .orElseThrow(() -> ProblemException.notFound("contact", contactId));
+        // An agent sees a contact while it is theirs (offered or assigned), as a 404 otherwise: not even its
+        // existence leaks.
+        if (!caller.hasAnyRole(Roles.PLATFORM, Roles.SUPERVISOR) && !caller.isAgent(view.agentId())) {
+            throw ProblemException.notFound("contact", contactId);
+        }
+        return view;
     }
 
     @POST
     @Path("/{contactId}/accept")
     @Operation(summary = "The agent accepts the contact offered to them; answers the assignment with the brief")
-    public RoutingEvent accept(
-            @HeaderParam(Tenants.HEADER) String tenant,
-            @PathParam("contactId") String contactId,
-            @Valid @NotNull AgentAction action) {
-        RoutingEvent assigned = routing.accept(Tenants.require(tenant), contactId, action.agentId());
+    @RolesAllowed(Roles.AGENT)
+    public RoutingEvent accept(@PathParam("contactId") String contactId, @Valid @NotNull AgentAction action) {
+        caller.requireSelfOr(action.agentId());
+        RoutingEvent assigned = routing.accept(caller.tenant(), contactId, action.agentId());
         decisions.flush();
         return assigned;
     }
@@ -90,11 +101,10 @@ public class ContactResource {
     @POST
     @Path("/{contactId}/reject")
     @Operation(summary = "The agent turns the offer down; it goes to the next best agent")
-    public Response reject(
-            @HeaderParam(Tenants.HEADER) String tenant,
-            @PathParam("contactId") String contactId,
-            @Valid @NotNull AgentAction action) {
-        routing.reject(Tenants.require(tenant), contactId, action.agentId(), action.reason());
+    @RolesAllowed(Roles.AGENT)
+    public Response reject(@PathParam("contactId") String contactId, @Valid @NotNull AgentAction action) {
+        caller.requireSelfOr(action.agentId());
+        routing.reject(caller.tenant(), contactId, action.agentId(), action.reason());
         decisions.flush();
         return Response.noContent().build();
     }
@@ -102,12 +112,11 @@ public class ContactResource {
     @POST
     @Path("/{contactId}/transfer")
     @Operation(summary = "The agent sends the contact to another queue or agent, with a reason")
-    public Response transfer(
-            @HeaderParam(Tenants.HEADER) String tenant,
-            @PathParam("contactId") String contactId,
-            @Valid @NotNull TransferRequest transfer) {
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    public Response transfer(@PathParam("contactId") String contactId, @Valid @NotNull TransferRequest transfer) {
+        caller.requireSelfOr(transfer.agentId(), Roles.SUPERVISOR);
         routing.transfer(
-                Tenants.require(tenant),
+                caller.tenant(),
                 contactId,
                 transfer.agentId(),
                 transfer.toQueue(),
@@ -120,11 +129,10 @@ public class ContactResource {
     @POST
     @Path("/{contactId}/end")
     @Operation(summary = "The conversation is over; the agent wraps up")
-    public Response end(
-            @HeaderParam(Tenants.HEADER) String tenant,
-            @PathParam("contactId") String contactId,
-            @Valid @NotNull AgentAction action) {
-        routing.end(Tenants.require(tenant), contactId, action.agentId(), action.outcome());
+    @RolesAllowed({Roles.AGENT, Roles.PLATFORM, Roles.SUPERVISOR})
+    public Response end(@PathParam("contactId") String contactId, @Valid @NotNull AgentAction action) {
+        caller.requireSelfOr(action.agentId(), Roles.PLATFORM, Roles.SUPERVISOR);
+        routing.end(caller.tenant(), contactId, action.agentId(), action.outcome());
         decisions.flush();
         return Response.noContent().build();
     }
@@ -135,12 +143,11 @@ public class ContactResource {
             summary = "How the contact ended for its agent (resolved, satisfaction, transferred, handle time)",
             description = "Recorded once per contact and agent (a repeat answers 200 with recorded=false) and learned "
                     + "from: predictive routing's estimate of each agent for each kind of contact.")
-    public OutcomeRecorded outcome(
-            @HeaderParam(Tenants.HEADER) String tenant,
-            @PathParam("contactId") String contactId,
-            @Valid @NotNull OutcomeRequest outcome) {
+    @RolesAllowed({Roles.AGENT, Roles.PLATFORM})
+    public OutcomeRecorded outcome(@PathParam("contactId") String contactId, @Valid @NotNull OutcomeRequest outcome) {
+        caller.requireSelfOr(outcome.agentId(), Roles.PLATFORM);
         boolean recorded = outcomes.report(
-                Tenants.require(tenant),
+                caller.tenant(),
                 contactId,
                 new Outcomes.Report(
                         outcome.agentId(),
@@ -159,8 +166,9 @@ public class ContactResource {
     @Path("/{contactId}/abandon")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "The customer left while waiting or being offered (from the channel platform)")
-    public Response abandon(@HeaderParam(Tenants.HEADER) String tenant, @PathParam("contactId") String contactId) {
-        routing.abandon(Tenants.require(tenant), contactId);
+    @RolesAllowed(Roles.PLATFORM)
+    public Response abandon(@PathParam("contactId") String contactId) {
+        routing.abandon(caller.tenant(), contactId);
         decisions.flush();
         return Response.noContent().build();
     }

@@ -2,13 +2,13 @@ package dev.alicia.router.api;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,7 +18,8 @@ import jakarta.ws.rs.core.Response;
 
 import dev.alicia.kit.api.Ids;
 import dev.alicia.kit.api.ProblemException;
-import dev.alicia.kit.api.Tenants;
+import dev.alicia.kit.security.Caller;
+import dev.alicia.kit.security.Roles;
 import dev.alicia.router.domain.RoutingRule;
 import dev.alicia.router.persistence.RoutingRuleEntity;
 import dev.alicia.router.service.RuleBook;
@@ -32,16 +33,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Routing rules", description = "Which queue, priority and skills a contact gets")
 public class RuleResource {
 
+    private final Caller caller;
+
     private final RuleBook rules;
 
-    public RuleResource(RuleBook rules) {
+    public RuleResource(RuleBook rules, Caller caller) {
+        this.caller = caller;
         this.rules = rules;
     }
 
     @GET
     @Operation(summary = "The tenant's rules in the order they are tried")
-    public List<RoutingRule> list(@HeaderParam(Tenants.HEADER) String tenant) {
-        String tenantId = Tenants.require(tenant);
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public List<RoutingRule> list() {
+        String tenantId = caller.tenant();
         return QuarkusTransaction.requiringNew()
                 .call(() -> RoutingRuleEntity.ofTenant(tenantId).stream()
                         .map(RoutingRuleEntity::toRule)
@@ -51,11 +56,11 @@ public class RuleResource {
     @PUT
     @Path("/{name}")
     @Operation(summary = "Create or replace a rule")
+    @RolesAllowed(Roles.ADMIN)
     public RoutingRule put(
-            @HeaderParam(Tenants.HEADER) String tenant,
             @PathParam("name") @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE) String name,
             @Valid @NotNull RuleRequest rule) {
-        String tenantId = Tenants.require(tenant);
+        String tenantId = caller.tenant();
         RoutingRule saved = QuarkusTransaction.requiringNew().call(() -> {
             RoutingRuleEntity entity = RoutingRuleEntity.find(tenantId, name).orElseGet(RoutingRuleEntity::new);
             entity.tenantId = tenantId;
@@ -85,8 +90,9 @@ public class RuleResource {
     @DELETE
     @Path("/{name}")
     @Operation(summary = "Delete a rule")
-    public Response delete(@HeaderParam(Tenants.HEADER) String tenant, @PathParam("name") String name) {
-        String tenantId = Tenants.require(tenant);
+    @RolesAllowed(Roles.ADMIN)
+    public Response delete(@PathParam("name") String name) {
+        String tenantId = caller.tenant();
         boolean deleted = QuarkusTransaction.requiringNew()
                 .call(() -> RoutingRuleEntity.find(tenantId, name)
                         .map(entity -> {

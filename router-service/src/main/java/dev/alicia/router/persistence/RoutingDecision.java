@@ -64,4 +64,18 @@ public class RoutingDecision extends PanacheEntityBase {
     public static List<RoutingDecision> history(String tenantId, String contactId) {
         return list("tenantId = ?1 and contactId = ?2 order by id", tenantId, contactId);
     }
+
+    /**
+     * Removes the handoff brief from every decision recorded about a customer (right to erasure); the rest of each
+     * decision stays. Idempotent.
+     */
+    public static int eraseBriefs(String tenantId, String customerId) {
+        return getEntityManager()
+                .createNativeQuery(
+                        "update routing_decision set event_json = cast(cast(event_json as jsonb) - 'brief' as text)"
+                                + " where tenant_id = :tenant and customer_id = :customer and strpos(event_json, '\"brief\"') > 0")
+                .setParameter("tenant", tenantId)
+                .setParameter("customer", customerId)
+                .executeUpdate();
+    }
 }

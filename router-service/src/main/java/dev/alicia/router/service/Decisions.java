@@ -101,6 +101,11 @@ public class Decisions {
         });
     }
 
+    /** A customer was erased: their briefs leave the recorded decisions (see {@code ErasuresConsumer}). */
+    public int eraseBriefs(String tenantId, String customerId) {
+        return QuarkusTransaction.requiringNew().call(() -> RoutingDecision.eraseBriefs(tenantId, customerId));
+    }
+
     public List<RoutingEvent> history(String tenantId, String contactId) {
         return QuarkusTransaction.requiringNew()
                 .call(() -> RoutingDecision.history(tenantId, contactId).stream()

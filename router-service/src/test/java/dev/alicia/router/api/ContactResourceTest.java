@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.ws.rs.core.Response.Status;
 
+import dev.alicia.testing.Api;
 import dev.alicia.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -12,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,7 +26,7 @@ class ContactResourceTest {
     void a_contact_submitted_over_rest_is_routed_and_its_place_in_the_queue_can_be_read() {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
 
-        given().header("X-Tenant", tenant)
+        Api.as(tenant)
                 .contentType(ContentType.JSON)
                 .body(
                         "{\"contactId\": \"c-1\", \"customerId\": \"cust-1\", \"channel\": \"CHAT\", \"language\": \"fr\"}")
@@ -37,7 +37,7 @@ class ContactResourceTest {
                 .header("Location", containsString("/contacts/c-1"));
 
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().header("X-Tenant", tenant)
+                .untilAsserted(() -> Api.as(tenant)
                         .when()
                         .get("/contacts/{id}", "c-1")
                         .then()
@@ -51,7 +51,7 @@ class ContactResourceTest {
 
     @Test
     void a_contact_with_invalid_fields_is_a_problem_naming_each_of_them() {
-        given().header("X-Tenant", "bank-b")
+        Api.as("bank-b")
                 .contentType(ContentType.JSON)
                 .body(
                         "{\"contactId\": \"c 1\", \"customerId\": \"\", \"channel\": \"VOICE\", \"language\": \"french\"}")
@@ -65,7 +65,7 @@ class ContactResourceTest {
 
     @Test
     void a_wrongly_typed_field_is_a_problem_naming_it() {
-        given().header("X-Tenant", "bank-b")
+        Api.as("bank-b")
                 .contentType(ContentType.JSON)
                 .body("{\"contactId\": \"c-1\", \"customerId\": \"cust-1\", \"channel\": [\"VOICE\"]}")
                 .when()

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alicia.router.messaging.AgentStateChanged;
+import dev.alicia.testing.Api;
 import dev.alicia.testing.AsyncApiContract;
 import dev.alicia.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
@@ -49,26 +49,21 @@ class LiveStreamsTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void a_live_stream_without_a_tenant_is_a_problem_naming_the_header() {
-        given().when()
-                .get("/wallboard/events")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("X-Tenant"));
+    void a_live_stream_without_a_bearer_token_is_refused_as_a_problem() {
+        given().when().get("/wallboard/events").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
     void a_wallboard_starts_with_the_figures_and_the_latest_decisions_then_follows_each_decision() throws Exception {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
         awaitLiveConsumersFollowingTheirTopics();
-        try (Events events = open("/wallboard/events", tenant)) {
+        try (Events events = open("/wallboard/events", Api.token(tenant, "lead", Api.SUPERVISOR))) {
             JsonNode figures = events.next("figures");
             assertThat(figures.path("queues")).isEmpty();
             assertThat(figures.path("agentsByStatus").path("AVAILABLE").asInt()).isZero();
             assertThat(events.next("decisions")).isEmpty();
 
-            given().header("X-Tenant", tenant)
+            Api.as(tenant)
                     .contentType(ContentType.JSON)
                     .body("{\"contactId\": \"c-live\", \"customerId\": \"cust-1\", \"channel\": \"CHAT\"}")
                     .when()
@@ -91,7 +86,7 @@ class LiveStreamsTest {
     @Test
     void an_agent_desk_starts_with_the_agents_presence() throws Exception {
         String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        try (Events events = open("/agent-desk/nobody-yet/events", tenant)) {
+        try (Events events = open("/agent-desk/nobody-yet/events", Api.token(tenant, "nobody-yet", Api.AGENT))) {
             JsonNode presence = events.next("presence");
             assertThat(presence.path("agentId").asText()).isEqualTo("nobody-yet");
             assertThat(presence.path("status").asText()).isEqualTo("OFFLINE");
@@ -100,7 +95,8 @@ class LiveStreamsTest {
 
     @Test
     void the_agent_view_learns_where_the_presence_and_context_apis_are() {
-        given().when()
+        Api.asAgent("bank-a", "camille")
+                .when()
                 .get("/agent-desk/endpoints")
                 .then()
                 .statusCode(200)
@@ -136,9 +132,9 @@ class LiveStreamsTest {
         }
     }
 
-    private Events open(String path, String tenant) throws Exception {
+    private Events open(String path, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.toURI().resolve(URI.create(path.substring(1))))
-                .header("X-Tenant", tenant)
+                .header("Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream")
                 .build();
         HttpResponse<Stream<String>> response =

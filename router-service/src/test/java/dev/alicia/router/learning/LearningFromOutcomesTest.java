@@ -13,6 +13,7 @@ import dev.alicia.router.domain.learning.OutcomeKeys;
 import dev.alicia.router.domain.learning.Tally;
 import dev.alicia.router.store.OutcomeCountsStore;
 import dev.alicia.router.support.ContactCenterFloor;
+import dev.alicia.testing.Api;
 import dev.alicia.testing.KafkaTestClient;
 import dev.alicia.testing.RealInfrastructure;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -100,14 +100,14 @@ class LearningFromOutcomesTest {
         floor.await("c-2", "CONTACT_OFFERED");
         accept("c-2", "omar");
 
-        given().header("X-Tenant", floor.tenant)
+        Api.as(floor.tenant)
                 .contentType(ContentType.JSON)
                 .body("{\"agentId\": \"someone-else\", \"resolved\": true}")
                 .post("/contacts/c-2/outcome")
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json");
-        given().header("X-Tenant", floor.tenant)
+        Api.as(floor.tenant)
                 .contentType(ContentType.JSON)
                 .body("{\"agentId\": \"omar\", \"resolved\": true, \"satisfaction\": 9}")
                 .post("/contacts/c-2/outcome")
@@ -136,7 +136,7 @@ class LearningFromOutcomesTest {
 
     @Test
     void held_out_contacts_of_the_experiment_queue_are_routed_by_the_baseline_and_the_report_compares_the_arms() {
-        given().header("X-Tenant", floor.tenant)
+        Api.as(floor.tenant)
                 .contentType(ContentType.JSON)
                 .body("{\"order\": 10, \"intents\": [\"experiment\"], \"queue\": \"experiment\", \"priority\": 0}")
                 .put("/routing-rules/experiment")
@@ -164,7 +164,7 @@ class LearningFromOutcomesTest {
         }
         assertThat(arms).contains("BASELINE", "PREDICTIVE");
 
-        JsonNode report = given().header("X-Tenant", floor.tenant)
+        JsonNode report = Api.as(floor.tenant)
                 .get("/learning/report")
                 .then()
                 .statusCode(200)
@@ -237,7 +237,7 @@ class LearningFromOutcomesTest {
     }
 
     private void accept(String contact, String agent) {
-        given().header("X-Tenant", floor.tenant)
+        Api.asAgent(floor.tenant, agent)
                 .contentType(ContentType.JSON)
                 .body("{\"agentId\": \"" + agent + "\"}")
                 .post("/contacts/" + contact + "/accept")
@@ -246,7 +246,7 @@ class LearningFromOutcomesTest {
     }
 
     private io.restassured.response.ValidatableResponse outcome(String contact, String body) {
-        return given().header("X-Tenant", floor.tenant)
+        return Api.as(floor.tenant)
                 .contentType(ContentType.JSON)
                 .body(body)
                 .post("/contacts/" + contact + "/outcome")

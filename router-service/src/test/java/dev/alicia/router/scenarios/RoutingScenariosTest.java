@@ -13,6 +13,7 @@ import dev.alicia.router.service.Sweeper;
 import dev.alicia.router.store.RouterStore;
 import dev.alicia.router.support.ContactCenterFloor;
 import dev.alicia.router.support.TestClock;
+import dev.alicia.testing.Api;
 import dev.alicia.testing.KafkaTestClient;
 import dev.alicia.testing.RealInfrastructure;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -109,7 +110,7 @@ class RoutingScenariosTest {
         assertThat(offer.path("runnersUp").get(0).path("behindOn").asText()).startsWith("emotion");
         assertThat(offer.path("brief").toString()).contains("Alicia Moreau").contains("4821");
 
-        JsonNode assigned = given().header("X-Tenant", floor.tenant)
+        JsonNode assigned = Api.asAgent(floor.tenant, "camille")
                 .contentType(ContentType.JSON)
                 .body("{\"agentId\": \"camille\"}")
                 .post("/contacts/call-1/accept")
@@ -125,7 +126,7 @@ class RoutingScenariosTest {
         assertThat(floor.decisions("call-1", 2))
                 .extracting(e -> e.path("type").asText())
                 .doesNotContain("CONTACT_TRANSFERRED");
-        given().header("X-Tenant", floor.tenant)
+        Api.as(floor.tenant)
                 .get("/queues/fraud/statistics")
                 .then()
                 .statusCode(200)
@@ -136,7 +137,7 @@ class RoutingScenariosTest {
 
     @Test
     void a_chat_of_an_auto_answer_queue_is_assigned_at_once_with_its_brief_and_no_offer_to_accept() {
-        given().header("X-Tenant", floor.tenant)
+        Api.as(floor.tenant)
                 .contentType(ContentType.JSON)
                 .body("{\"order\": 30, \"intents\": [\"web_help\"], \"queue\": \"chats\", \"priority\": 0}")
                 .put("/routing-rules/chats")
@@ -156,7 +157,7 @@ class RoutingScenariosTest {
         // Held as an accepted contact, not a reservation that could time out.
         assertThat(floor.live("ines").load().find("w-1").orElseThrow().reserved())
                 .isFalse();
-        given().header("X-Tenant", floor.tenant)
+        Api.as(floor.tenant)
                 .contentType(ContentType.JSON)
                 .body("{\"agentId\": \"ines\"}")
                 .post("/contacts/w-1/end")
@@ -176,13 +177,13 @@ class RoutingScenariosTest {
         assertThat(queued.path("estimatedWaitSeconds").asLong()).isPositive();
         assertThat(queued.path("reason").asText()).isEqualTo("no agent who speaks fr has room on VOICE now");
         assertThat(floor.live("john").load().total()).isZero();
-        given().header("X-Tenant", floor.tenant)
+        Api.as(floor.tenant)
                 .get("/contacts/c-1")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("WAITING"))
                 .body("position", equalTo(1));
-        given().header("X-Tenant", floor.tenant)
+        Api.as(floor.tenant)
                 .get("/queues/general/statistics")
                 .then()
                 .statusCode(200)
@@ -198,19 +199,16 @@ class RoutingScenariosTest {
         floor.call("c-1", "cust-1");
         floor.await("c-1", "CONTACT_QUEUED");
 
-        given().header("X-Tenant", floor.tenant)
-                .post("/contacts/c-1/abandon")
-                .then()
-                .statusCode(204);
+        Api.as(floor.tenant).post("/contacts/c-1/abandon").then().statusCode(204);
 
         floor.await("c-1", "CONTACT_ABANDONED");
-        given().header("X-Tenant", floor.tenant)
+        Api.as(floor.tenant)
                 .get("/queues/general/statistics")
                 .then()
                 .body("waiting", equalTo(0))
                 .body("abandoned", equalTo(1))
                 .body("abandonmentRate", equalTo(1.0f));
-        given().header("X-Tenant", floor.tenant)
+        Api.as(floor.tenant)
                 .post("/contacts/c-1/abandon")
                 .then()
                 .statusCode(409)
@@ -241,7 +239,7 @@ class RoutingScenariosTest {
         assertThat(floor.await("c-1", "CONTACT_OFFERED").path("agentId").asText())
                 .isEqualTo("expert");
 
-        given().header("X-Tenant", floor.tenant)
+        Api.asAgent(floor.tenant, "expert")
                 .contentType(ContentType.JSON)
                 .body("{\"agentId\": \"expert\", \"reason\": \"on a call back\"}")
                 .post("/contacts/c-1/reject")
@@ -253,7 +251,7 @@ class RoutingScenariosTest {
         List<JsonNode> offers = floor.awaitAll("c-1", "CONTACT_OFFERED", 2);
         assertThat(offers.get(1).path("agentId").asText()).isEqualTo("second");
         assertThat(floor.live("expert").load().total()).isZero();
-        given().header("X-Tenant", floor.tenant)
+        Api.asAgent(floor.tenant, "expert")
                 .contentType(ContentType.JSON)
                 .body("{\"agentId\": \"expert\"}")
                 .post("/contacts/c-1/accept")
@@ -418,7 +416,7 @@ class RoutingScenariosTest {
                 .isEqualTo("first");
         accept("c-1", "first");
 
-        given().header("X-Tenant", floor.tenant)
+        Api.as(floor.tenant)
                 .contentType(ContentType.JSON)
                 .body("{\"agentId\": \"first\", \"toQueue\": \"loans\", \"reason\": \"mortgage question\"}")
                 .post("/contacts/c-1/transfer")
@@ -481,7 +479,7 @@ class RoutingScenariosTest {
 
     @Test
     void round_robin_queues_hand_contacts_out_in_turn() {
-        given().header("X-Tenant", floor.tenant)
+        Api.as(floor.tenant)
                 .contentType(ContentType.JSON)
                 .body("{\"order\": 1, \"intents\": [\"opening_hours\"], \"queue\": \"turns\", \"priority\": 0}")
                 .put("/routing-rules/turns")
@@ -528,7 +526,7 @@ class RoutingScenariosTest {
     }
 
     private void accept(String contactId, String agentId) {
-        given().header("X-Tenant", floor.tenant)
+        Api.asAgent(floor.tenant, agentId)
                 .contentType(ContentType.JSON)
                 .body("{\"agentId\": \"" + agentId + "\"}")
                 .post("/contacts/" + contactId + "/accept")
@@ -537,7 +535,7 @@ class RoutingScenariosTest {
     }
 
     private void fraudRule() {
-        given().header("X-Tenant", floor.tenant)
+        Api.as(floor.tenant)
                 .contentType(ContentType.JSON)
                 .body("""
                         {"order": 10, "intents": ["stolen_card", "fraud"], "queue": "fraud", "priority": 2,
@@ -549,7 +547,7 @@ class RoutingScenariosTest {
     }
 
     private void loansRule() {
-        given().header("X-Tenant", floor.tenant)
+        Api.as(floor.tenant)
                 .contentType(ContentType.JSON)
                 .body("""
                         {"order": 20, "intents": ["loans"], "queue": "loans", "priority": 0,

@@ -44,6 +44,7 @@ import dev.alicia.router.service.RuleBook;
 import dev.alicia.router.store.OutcomeCountsStore;
 import dev.alicia.router.store.RouterStore;
 import dev.alicia.router.support.ContactCenterFloor;
+import dev.alicia.testing.Api;
 import dev.alicia.testing.KafkaTestClient;
 import dev.alicia.testing.RealInfrastructure;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -305,7 +306,7 @@ class TwoRoutersTest {
             try {
                 HttpResponse<String> response = http.send(
                         HttpRequest.newBuilder(URI.create(router + "contacts/" + contact + "/" + action))
-                                .header("X-Tenant", floor.tenant)
+                                .header("Authorization", "Bearer " + Api.token(floor.tenant, agent, Api.AGENT))
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString("{\"agentId\": \"" + agent + "\"}"))
                                 .build(),

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.alicia.infra.EmbeddedKafkaBroker;
 import dev.alicia.infra.EmbeddedPostgresServer;
 import dev.alicia.infra.EmbeddedRedisServer;
+import dev.alicia.infra.tokens.DevTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -66,6 +67,7 @@ public final class LocalSystem implements AutoCloseable {
     private EmbeddedKafkaBroker kafka;
     private EmbeddedRedisServer redis;
     private EmbeddedPostgresServer postgres;
+    private DevTokens tokens;
 
     private LocalSystem(Path root, Path data, Map<String, String> settings) {
         this.root = root;
@@ -86,6 +88,11 @@ public final class LocalSystem implements AutoCloseable {
             throw e;
         }
         return system;
+    }
+
+    /** The development token issuer the services trust: its key pair is kept under the data directory. */
+    public DevTokens tokens() {
+        return tokens;
     }
 
     public String kafkaBootstrapServers() {
@@ -243,6 +250,7 @@ public final class LocalSystem implements AutoCloseable {
                 data.resolve("logs/infrastructure.log").toString());
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
 
+        tokens = DevTokens.inDirectory(data.resolve("keys"));
         step("Starting Redis, PostgreSQL and Kafka (data in " + data + "/)");
         CompletableFuture<EmbeddedRedisServer> redisStart = CompletableFuture.supplyAsync(this::startRedisServer);
         CompletableFuture<EmbeddedPostgresServer> postgresStart = CompletableFuture.supplyAsync(
@@ -323,6 +331,9 @@ public final class LocalSystem implements AutoCloseable {
         env.put("ALICIA_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put("ALICIA_REDIS_URI", redis.uri());
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        // Trust the development issuer: tokens minted with the key pair under the data directory.
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKeyFile().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
         env.putAll(settings);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
@@ -391,6 +402,12 @@ public final class LocalSystem implements AutoCloseable {
         CONSOLE.printf("  %-24s %s%n", "Kafka", kafka.bootstrapServers());
         CONSOLE.printf("  %-24s %s%n", "Redis", redis.uri());
         CONSOLE.printf("  %-24s %s%n", "PostgreSQL", postgres.jdbcUrl("postgres"));
+        CONSOLE.println();
+        CONSOLE.println("Every API call needs a bearer token. Mint a development one (valid 12 h) with");
+        CONSOLE.println("  ./run-local.sh --token <agent|supervisor|admin|platform> <tenant> [agent id]");
+        CONSOLE.println("e.g.  TOKEN=$(./run-local.sh --token supervisor bank-a)");
+        CONSOLE.println("      curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8080/queues");
+        CONSOLE.println("Pages: http://localhost:8080/wallboard/ and http://localhost:8080/agent/ ask for one.");
     }
 
     private synchronized void stop() {

@@ -24,6 +24,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(409, "Conflict", detail));
     }
 
+    /** The caller is who they say, but their role or identity does not allow this. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.of(403, "Forbidden", detail));
+    }
+
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(Problem.invalid(
                 "The request has an invalid field: " + field, List.of(new Problem.FieldError(field, message))));

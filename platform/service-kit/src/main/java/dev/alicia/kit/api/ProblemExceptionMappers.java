@@ -13,6 +13,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -27,6 +30,27 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return ProblemResponses.of(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return unauthenticated("This API needs a bearer token (Authorization: Bearer <JWT>)");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthenticated("The bearer token is malformed, expired, or not signed by the trusted issuer");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return ProblemResponses.of(Problem.of(403, "Forbidden", "Your role does not allow this operation"));
+    }
+
+    private static Response unauthenticated(String detail) {
+        return Response.fromResponse(ProblemResponses.of(Problem.of(401, "Unauthorized", detail)))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper
