@@ -83,8 +83,8 @@ final class AgentFloor implements AutoCloseable {
     }
 
     private void end(String contactId, String agentId, long since) {
-        Outcome ended =
-                attempt(() -> platform.router("POST", "/contacts/" + contactId + "/end", Map.of("agentId", agentId)));
+        Outcome ended = attempt(() ->
+                platform.routerAsAgent(agentId, "POST", "/contacts/" + contactId + "/end", Map.of("agentId", agentId)));
         if (ended == Outcome.RETRY && !expired(since)) {
             desks.schedule(() -> end(contactId, agentId, since), 250, TimeUnit.MILLISECONDS);
         }

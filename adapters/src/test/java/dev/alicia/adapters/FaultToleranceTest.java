@@ -204,7 +204,8 @@ class FaultToleranceTest {
     @Test
     @Order(6)
     void the_router_reports_a_redis_outage_recovers_from_it_and_keeps_every_agents_presence() throws Exception {
-        TenantHttp http = new TenantHttp("faults-redis-restart-" + RUN);
+        String tenant = "faults-redis-restart-" + RUN;
+        TenantHttp http = new TenantHttp(tenant, system.tokens().backOffice(tenant));
         String router = LocalSystem.url("router-service");
         AtomicReference<String> health = new AtomicReference<>();
         AtomicReference<String> api = new AtomicReference<>();
@@ -262,6 +263,7 @@ class FaultToleranceTest {
         long started = System.nanoTime();
         try (Platform platform = new Platform(
                         tenant,
+                        system.tokens(),
                         system.kafkaBootstrapServers(),
                         LocalSystem.url("router-service"),
                         LocalSystem.url("agent-presence-service"),
