@@ -340,7 +340,7 @@ class RoutingScenariosTest {
 
         assertThat(floor.await("c-1", "CONTACT_ASSIGNED").path("agentId").asText())
                 .isEqualTo("first");
-        given().header("X-Tenant", floor.tenant)
+        Api.as(floor.tenant)
                 .get("/contacts/c-1")
                 .then()
                 .statusCode(200)

@@ -362,10 +362,10 @@ public final class LocalSystem implements AutoCloseable {
         return instance.name().replace('@', '-');
     }
 
-    private void awaitHealthy(Instance service) {
+    private void awaitHealthy(Instance instance) {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        URI health = URI.create("http://127.0.0.1:" + service.port() + "/q/health");
+        URI health = URI.create("http://127.0.0.1:" + instance.port() + "/q/health");
         Instant deadline = Instant.now().plus(HEALTH_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             try {
@@ -375,7 +375,7 @@ public final class LocalSystem implements AutoCloseable {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    CONSOLE.printf("  %-24s UP%n", service.name());
+                    CONSOLE.printf("  %-24s UP%n", instance.name());
                     return;
                 }
             } catch (IOException e) {
@@ -386,8 +386,8 @@ public final class LocalSystem implements AutoCloseable {
             }
             sleep(Duration.ofMillis(500));
         }
-        throw new IllegalStateException(service.name() + " is not healthy after " + HEALTH_TIMEOUT + "; see "
-                + data.resolve("logs").resolve(logName(service) + ".log"));
+        throw new IllegalStateException(instance.name() + " is not healthy after " + HEALTH_TIMEOUT + "; see "
+                + data.resolve("logs").resolve(logName(instance) + ".log"));
     }
 
     private void printUrls() {
