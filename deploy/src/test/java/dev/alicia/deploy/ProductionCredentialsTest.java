@@ -41,7 +41,8 @@ class ProductionCredentialsTest {
     static final Map<String, List<String>> REDIS_KEYS = Map.of(
             "router-service", List.of("router:*", "presence:*", "context:*"),
             "agent-presence-service", List.of("presence:*"),
-            "context-service", List.of("context:*"));
+            // context-service reads an agent's live state to hand a brief only to the agent holding the contact.
+            "context-service", List.of("context:*", "presence:*"));
 
     static Stream<Rendering> renderings() {
         return Rendering.all();
