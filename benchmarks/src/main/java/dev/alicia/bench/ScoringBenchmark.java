@@ -19,6 +19,7 @@ import dev.alicia.router.domain.ContactNeeds;
 import dev.alicia.router.domain.DistressStreak;
 import dev.alicia.router.domain.EmotionalLoadGuard;
 import dev.alicia.router.domain.Ranking;
+import dev.alicia.router.domain.Scarcity;
 import dev.alicia.router.domain.ScoringWeights;
 import dev.alicia.router.domain.Strategy;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -71,7 +72,11 @@ public class ScoringBenchmark {
         ranker = new AgentRanker(ScoringWeights.DEFAULTS, new EmotionalLoadGuard(3, 120_000));
         ContactNeeds alicia = new ContactNeeds(
                 "fr", "FORMAL", "stolen_card", Map.of("stolen_card", 1), Emotion.FEAR, 0.8, "agent-17", "agent-17");
-        request = new AgentRanker.Request(alicia, strategy, Set.of("agent-3"), null, NOW);
+        // PREDICTIVE weighs the floor's rare languages and skills, counted over the same agents.
+        Scarcity.Builder census = Scarcity.census();
+        agents.forEach(a -> census.add(a.languages(), a.skills()));
+        Scarcity scarcity = strategy == Strategy.PREDICTIVE ? census.build() : Scarcity.NONE;
+        request = new AgentRanker.Request(alicia, strategy, Set.of("agent-3"), null, NOW, scarcity);
     }
 
     /** 20,000 agents: a third speak French, most have the fraud skill at some level, strengths vary. */

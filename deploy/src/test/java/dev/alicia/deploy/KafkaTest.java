@@ -214,7 +214,7 @@ class KafkaTest {
         return Rendering.field(pool, "spec", "roles");
     }
 
-    private static List<Map<String, Object>> acls(GenericKubernetesResource user) {
+    static List<Map<String, Object>> acls(GenericKubernetesResource user) {
         List<Map<String, Object>> acls = Rendering.field(user, "spec", "authorization", "acls");
         assertThat(acls).as(user.getMetadata().getName() + " ACLs").isNotEmpty();
         return acls;

@@ -27,6 +27,9 @@ class NetworkPoliciesTest {
     static final int KAFKA = 9092;
     static final int REDIS = 6379;
     static final int POSTGRES = 5432;
+    /** The JWT issuer's JWKS endpoint (HTTPS). */
+    static final int HTTPS = 443;
+
     static final Set<String> ALLOWED_INGRESS_NAMESPACES = Set.of("ingress-nginx", "monitoring");
 
     static Stream<Rendering> renderings() {
@@ -58,7 +61,7 @@ class NetworkPoliciesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("renderings")
-    void the_services_reach_kafka_redis_postgresql_and_dns_and_nothing_else(Rendering rendering) {
+    void the_services_reach_kafka_redis_postgresql_dns_and_the_jwt_issuer_and_nothing_else(Rendering rendering) {
         Map<String, String> redisPods = rendering
                 .one(StatefulSet.class, "redis")
                 .getSpec()
@@ -75,13 +78,25 @@ class NetworkPoliciesTest {
         for (String service : Rendering.SERVICES) {
             List<NetworkPolicyEgressRule> rules = new ArrayList<>();
             applying(rendering, service).forEach(p -> rules.addAll(p.getSpec().getEgress()));
-            assertThat(ports(rules)).as(service + " egress").containsExactlyInAnyOrder(DNS, KAFKA, REDIS, POSTGRES);
+            assertThat(ports(rules))
+                    .as(service + " egress")
+                    .containsExactlyInAnyOrder(DNS, KAFKA, REDIS, POSTGRES, HTTPS);
             for (NetworkPolicyEgressRule rule : rules) {
                 assertThat(rule.getTo())
                         .as(service + ": an egress rule must name its destination")
                         .isNotEmpty();
                 Set<Integer> ports = ports(List.of(rule));
                 for (NetworkPolicyPeer peer : rule.getTo()) {
+                    // HTTPS goes out of the cluster only for the issuer's keys, in a rule of its own.
+                    assertThat(peer.getIpBlock() == null || ports.equals(Set.of(HTTPS)))
+                            .as(service + ": only the JWT issuer's HTTPS is reached by address")
+                            .isTrue();
+                    if (ports.contains(HTTPS)) {
+                        assertThat(ports).as(service + " → JWT issuer").containsExactly(HTTPS);
+                        assertThat(peer.getPodSelector())
+                                .as(service + " → JWT issuer")
+                                .isNull();
+                    }
                     if (ports.contains(KAFKA)) {
                         assertThat(Selectors.matches(peer.getPodSelector(), kafkaBrokers))
                                 .as(service + " → Kafka")

@@ -166,7 +166,13 @@ class WiringTest {
         for (String service : Rendering.SERVICES) {
             Map<String, String> env = environment(rendering, service);
             assertThat(env).as(service).containsEntry("ALICIA_KAFKA_BOOTSTRAP", bootstrap);
-            assertThat(env).as(service).containsEntry("ALICIA_REDIS_URI", redisUri);
+            // Logs in as its own Redis ACL user, named in the URI; the password is its own Secret's.
+            assertThat(env).as(service).containsEntry("ALICIA_REDIS_URI", redisUri + "?user=" + service);
+            assertThat(envVar(rendering, service, "QUARKUS_REDIS_PASSWORD")
+                            .getValueFrom()
+                            .getSecretKeyRef()
+                            .getName())
+                    .isEqualTo(service + "-redis");
             assertThat(env.get("ALICIA_DB_URL")).as(service).matches(jdbc);
             // The listener asks for TLS and SCRAM-SHA-512: the client says so and logs in as its own KafkaUser.
             assertThat(listener).containsEntry("tls", true);

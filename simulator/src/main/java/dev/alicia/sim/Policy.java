@@ -111,7 +111,8 @@ public record Policy(
                 idle,
                 d.occupancy(),
                 learned,
-                idleSaturationMillis);
+                idleSaturationMillis,
+                d.scarcity());
     }
 
     static String format(double value) {

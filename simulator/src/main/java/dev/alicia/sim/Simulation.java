@@ -14,6 +14,7 @@ import dev.alicia.router.domain.AgentRanker;
 import dev.alicia.router.domain.Candidate;
 import dev.alicia.router.domain.EmotionalLoadGuard;
 import dev.alicia.router.domain.Ranking;
+import dev.alicia.router.domain.Scarcity;
 import dev.alicia.router.domain.ScoredCandidate;
 import dev.alicia.router.domain.Strategy;
 import dev.alicia.router.domain.learning.ContactOutcome;
@@ -48,6 +49,7 @@ public final class Simulation {
     private final long seed;
     private final Policy policy;
     private final List<SimAgent> agents;
+    private final Scarcity scarcity;
     private final Map<String, SimAgent> byId = new HashMap<>();
     private final Workload workload;
     private final AgentRanker ranker;
@@ -70,6 +72,12 @@ public final class Simulation {
         this.seed = seed;
         this.policy = policy;
         this.agents = Population.generate(scenario, mix(seed, 1));
+        // Every simulated agent is logged in for the whole run: the floor's census is taken once.
+        Scarcity.Builder census = Scarcity.census();
+        for (SimAgent agent : agents) {
+            census.add(agent.candidate().languages(), agent.candidate().skills());
+        }
+        this.scarcity = census.build();
         this.workload = new Workload(scenario, mix(seed, 2), START);
         this.thompson = new SplittableRandom(mix(seed, 3));
         this.ranker = new AgentRanker(policy.weights(), GUARD);
@@ -196,7 +204,9 @@ public final class Simulation {
             }
         }
         Ranking ranking = ranker.rank(
-                new AgentRanker.Request(contact.needs, strategy, leg.excluded, roundRobinCursor, now), candidates, 1);
+                new AgentRanker.Request(contact.needs, strategy, leg.excluded, roundRobinCursor, now, scarcity),
+                candidates,
+                1);
         return ranking.best().map(ScoredCandidate::agentId).map(byId::get).orElse(null);
     }
 

@@ -42,8 +42,19 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
     /** Starts a server on a free port without persistence; its folder is deleted on close. */
     public static EmbeddedRedisServer startTemporary() {
+        return startTemporary(List.of());
+    }
+
+    /**
+     * The same, with more configuration as {@code redis-server} arguments, e.g. ACL users
+     * ({@code --user <name> on ><password> ~<pattern> +@all}) and {@code --requirepass} for the default user.
+     * A server whose default user has a password answers the start-up PING with NOAUTH, which counts as up.
+     */
+    public static EmbeddedRedisServer startTemporary(List<String> configuration) {
         Path dir = Directories.createTemp("alicia-redis-");
-        return start(dir, FreePorts.reserve(), true, List.of("--save", "", "--appendonly", "no"));
+        List<String> arguments = new ArrayList<>(List.of("--save", "", "--appendonly", "no"));
+        arguments.addAll(configuration);
+        return start(dir, FreePorts.reserve(), true, arguments);
     }
 
     /** Starts a server that keeps an append-only file in {@code dataDir} (the local run command). */
@@ -176,7 +187,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             byte[] reply = socket.getInputStream().readNBytes(7);
-            return new String(reply, StandardCharsets.US_ASCII).startsWith("+PONG");
+            String answer = new String(reply, StandardCharsets.US_ASCII);
+            return answer.startsWith("+PONG") || answer.startsWith("-NOAUTH");
         } catch (IOException e) {
             return false;
         }

@@ -33,10 +33,22 @@ public final class AgentRanker {
 
     /** What one decision asks: who turned the contact down already, and the round-robin cursor of the queue. */
     public record Request(
-            ContactNeeds needs, Strategy strategy, Set<String> declinedBy, String roundRobinAfter, long now) {
+            ContactNeeds needs,
+            Strategy strategy,
+            Set<String> declinedBy,
+            String roundRobinAfter,
+            long now,
+            Scarcity scarcity) {
 
         public Request {
             declinedBy = declinedBy == null ? Set.of() : Set.copyOf(declinedBy);
+            scarcity = scarcity == null ? Scarcity.NONE : scarcity;
+        }
+
+        /** A request that knows nothing of the floor's rare languages and skills. */
+        public Request(
+                ContactNeeds needs, Strategy strategy, Set<String> declinedBy, String roundRobinAfter, long now) {
+            this(needs, strategy, declinedBy, roundRobinAfter, now, Scarcity.NONE);
         }
     }
 
@@ -266,6 +278,17 @@ public final class AgentRanker {
                 add(factors, "occupancy", value, Math.round(candidate.occupancy() * 100) + "% of capacity in use");
             }
         }
+        Scarcity scarcity = plan.request.scarcity();
+        if (weights.scarcity() > 0 && !scarcity.isEmpty()) {
+            double spared = scarcity.unneededHeldBy(candidate, needs, skill);
+            if (spared > 0) {
+                double value = -weights.scarcity() * spared;
+                total += value;
+                if (factors != null) {
+                    add(factors, "scarcity", value, rareHeld(scarcity, candidate, needs, skill));
+                }
+            }
+        }
         double estimate = candidate.outcomeEstimate() == null ? 0.5 : candidate.outcomeEstimate();
         double learned = weights.learned() * (estimate - 0.5);
         total += learned;
@@ -279,6 +302,22 @@ public final class AgentRanker {
                             : "expected resolution " + Math.round(estimate * 100) + "%");
         }
         return total;
+    }
+
+    /** The rarest things the agent holds that this contact does not need, e.g. "also speaks es, has fraud". */
+    private static String rareHeld(Scarcity scarcity, Candidate candidate, ContactNeeds needs, String skill) {
+        List<String> rare = new ArrayList<>();
+        candidate.languages().keySet().stream()
+                .filter(l -> !l.equals(needs.language()) && scarcity.language(l) >= 0.5)
+                .sorted()
+                .forEach(l -> rare.add("speaks " + l));
+        candidate.skills().keySet().stream()
+                .filter(s -> !s.equals(skill) && !needs.requiredSkills().containsKey(s) && scarcity.skill(s) >= 0.5)
+                .sorted()
+                .forEach(s -> rare.add("has " + s));
+        return rare.isEmpty()
+                ? "holds skills or languages others lack"
+                : "spared for what few others can take: " + String.join(", ", rare);
     }
 
     /** Anger and dissatisfaction want de-escalation; fear and shame want empathy. */

@@ -43,6 +43,13 @@ public interface RouterConfig {
     @WithDefault("PT0.5S")
     Duration sweepInterval();
 
+    /**
+     * How often each tenant's floor is counted for the scarcity factor (which languages and skills few logged-in
+     * agents hold); 0 counts it for every decision.
+     */
+    @WithDefault("PT30S")
+    Duration censusInterval();
+
     /** How long statistics look back (service level, abandonment, speed of answer). */
     @WithDefault("PT1H")
     Duration statisticsWindow();
@@ -86,6 +93,13 @@ public interface RouterConfig {
         /** Idle time beyond which fairness adds nothing more. */
         @WithDefault("PT10M")
         Duration idleSaturation();
+
+        /**
+         * How much an agent is spared for holding languages and skills that are rare on the floor and that the
+         * contact does not need (keeps them free for the contacts only they can take).
+         */
+        @WithDefault("1.0")
+        double scarcity();
     }
 
     /** Predictive routing's learning from outcomes, and the A/B holdout that measures its uplift. */

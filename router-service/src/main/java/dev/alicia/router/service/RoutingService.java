@@ -32,6 +32,7 @@ import dev.alicia.router.domain.DistressStreak;
 import dev.alicia.router.domain.EmotionalLoadGuard;
 import dev.alicia.router.domain.QueueOrder;
 import dev.alicia.router.domain.Ranking;
+import dev.alicia.router.domain.Scarcity;
 import dev.alicia.router.domain.ScoredCandidate;
 import dev.alicia.router.domain.ScoringWeights;
 import dev.alicia.router.domain.Strategy;
@@ -102,6 +103,7 @@ public class RoutingService {
     private final Map<String, Widening> widenings = new java.util.concurrent.ConcurrentHashMap<>();
     private final Learning learning;
     private final Outcomes outcomes;
+    private final FloorCensus census;
 
     public RoutingService(
             LivePresenceStore agents,
@@ -113,8 +115,10 @@ public class RoutingService {
             RouterConfig config,
             Clock clock,
             Learning learning,
-            Outcomes outcomes) {
+            Outcomes outcomes,
+            FloorCensus census) {
         this.agents = agents;
+        this.census = census;
         this.store = store;
         this.decisions = decisions;
         this.stories = stories;
@@ -136,7 +140,8 @@ public class RoutingService {
                         w.idle(),
                         w.occupancy(),
                         w.learned(),
-                        w.idleSaturation().toMillis()),
+                        w.idleSaturation().toMillis(),
+                        w.scarcity()),
                 guard);
         this.classifier = new Classifier(config.defaultQueue(), config.urgentBoost());
         this.order = new QueueOrder(config.priorityCredit().toMillis());
@@ -859,7 +864,9 @@ public class RoutingService {
         String cursor = strategy == Strategy.ROUND_ROBIN
                 ? store.roundRobinCursor(state.tenantId(), state.queue()).orElse(null)
                 : null;
-        return new AgentRanker.Request(needs, strategy, state.declinedBy(), cursor, clock.millis());
+        // Only predictive ranking weighs scarcity; the baselines must stay what they are.
+        Scarcity scarcity = strategy == Strategy.PREDICTIVE ? census.of(state.tenantId()) : Scarcity.NONE;
+        return new AgentRanker.Request(needs, strategy, state.declinedBy(), cursor, clock.millis(), scarcity);
     }
 
     /** The candidates, with what the learner expects of each for this kind of contact when the strategy uses it. */

@@ -220,4 +220,40 @@ class AgentRankerTest {
                 .extracting(ScoredCandidate::agentId)
                 .containsExactly("a", "b");
     }
+
+    @Test
+    void an_english_billing_call_goes_to_the_agent_who_holds_nothing_rare_keeping_the_french_fraud_expert_free() {
+        Candidate versatile = agent("camille", Map.of("en", 5, "fr", 5), Map.of("billing", 4, "stolen_card", 5));
+        Candidate plain = agent("john", Map.of("en", 5), Map.of("billing", 4));
+        Scarcity floor = Scarcity.census()
+                .add(versatile.languages(), versatile.skills())
+                .add(plain.languages(), plain.skills())
+                .add(Map.of("en", 5), Map.of("billing", 3))
+                .add(Map.of("en", 4), Map.of("billing", 2))
+                .build();
+
+        Ranking ranking = ranker.rank(
+                new AgentRanker.Request(
+                        ContactNeeds.of("en", "billing"), Strategy.PREDICTIVE, Set.of(), null, NOW, floor),
+                List.of(versatile, plain),
+                10);
+
+        assertThat(ranking.ranked()).extracting(ScoredCandidate::agentId).containsExactly("john", "camille");
+        assertThat(ranking.ranked().get(1).factors())
+                .filteredOn(f -> f.name().equals("scarcity"))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.contribution()).isNegative();
+                    assertThat(f.detail()).contains("speaks fr", "has stolen_card");
+                });
+        // Without a census nobody is spared: the two are level on everything but their id.
+        assertThat(rank(ContactNeeds.of("en", "billing"), Strategy.PREDICTIVE, versatile, plain)
+                        .ranked()
+                        .get(0)
+                        .score())
+                .isEqualTo(rank(ContactNeeds.of("en", "billing"), Strategy.PREDICTIVE, versatile, plain)
+                        .ranked()
+                        .get(1)
+                        .score());
+    }
 }

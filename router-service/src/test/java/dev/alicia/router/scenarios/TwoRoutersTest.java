@@ -35,6 +35,7 @@ import dev.alicia.presence.client.redis.LivePresenceStore;
 import dev.alicia.router.messaging.ContactArrived;
 import dev.alicia.router.messaging.PresenceChanged;
 import dev.alicia.router.service.Decisions;
+import dev.alicia.router.service.FloorCensus;
 import dev.alicia.router.service.Learning;
 import dev.alicia.router.service.Outcomes;
 import dev.alicia.router.service.QueueStatistics;
@@ -132,7 +133,8 @@ class TwoRoutersTest {
                 config,
                 clock,
                 learning,
-                new Outcomes(store, learning, database, clock));
+                new Outcomes(store, learning, database, clock),
+                new FloorCensus(presence, config));
         AtomicInteger routedBySecond = new AtomicInteger();
         List<ConsumerLoop<?>> secondInstance = List.of(
                 loops.startBatch("contacts.inbound", "router-service", ContactArrived.class, batch -> {
