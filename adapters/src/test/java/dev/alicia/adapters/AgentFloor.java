@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One tenant's agents at work through the reference desktop: the answering ones accept every offer shortly after it
  * appears, talk for a moment and end the contact; the silent ones never answer, so every offer to them times out and
  * goes to someone else. A call the services cannot answer now (a 5xx, a refused connection: the fault under test) is
- * tried again, as a desktop would; an offer that closed meanwhile (4xx) is let go.
+ * tried again, as a desktop would; an offer that closed meanwhile (4xx) is let go. A call assigned to an agent, as
+ * {@code routing.events} says, is ended by them, however it became theirs.
  */
 final class AgentFloor implements AutoCloseable {
 
@@ -34,6 +35,8 @@ final class AgentFloor implements AutoCloseable {
         return thread;
     });
     private final AtomicInteger retriedCalls = new AtomicInteger();
+    /** Calls an agent has (accepted, or seen assigned to them): each is ended once. */
+    private final Set<String> inConversation = ConcurrentHashMap.newKeySet();
 
     AgentFloor(Platform platform, AgentDesktop desktop, int answeringAgents, int silentAgents) {
         this.platform = platform;
@@ -61,7 +64,19 @@ final class AgentFloor implements AutoCloseable {
     /** A decision about one of the tenant's contacts, as the desktops see it on {@code routing.events}. */
     void onEvent(JsonNode event) {
         String agentId = event.path("agentId").asText();
-        if (event.path("type").asText().equals("CONTACT_OFFERED") && answering.contains(agentId)) {
+        String type = event.path("type").asText();
+        if (type.equals("CONTACT_ASSIGNED") && answering.contains(agentId)) {
+            // The call is the agent's even when their accept was not answered as such (an accept cut off by an
+            // outage is completed by the router's sweeper): the desktop shows it, and the agent ends it.
+            String contactId = event.path("contactId").asText();
+            if (inConversation.add(contactId)) {
+                desks.schedule(
+                        () -> end(contactId, agentId, System.nanoTime()),
+                        ThreadLocalRandom.current().nextLong(200, 600),
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+        if (type.equals("CONTACT_OFFERED") && answering.contains(agentId)) {
             String contactId = event.path("contactId").asText();
             desks.schedule(
                     () -> answer(contactId, agentId, System.nanoTime()),
@@ -74,7 +89,7 @@ final class AgentFloor implements AutoCloseable {
         Outcome accepted = attempt(() -> desktop.accept(contactId, agentId));
         if (accepted == Outcome.RETRY && !expired(since)) {
             desks.schedule(() -> answer(contactId, agentId, since), 250, TimeUnit.MILLISECONDS);
-        } else if (accepted == Outcome.DONE) {
+        } else if (accepted == Outcome.DONE && inConversation.add(contactId)) {
             desks.schedule(
                     () -> end(contactId, agentId, System.nanoTime()),
                     ThreadLocalRandom.current().nextLong(200, 600),
