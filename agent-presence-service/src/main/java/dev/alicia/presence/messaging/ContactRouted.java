@@ -3,6 +3,7 @@ package dev.alicia.presence.messaging;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import dev.alicia.kit.api.Ids;
 import dev.alicia.presence.client.model.Channel;
@@ -12,7 +13,7 @@ import dev.alicia.presence.client.model.Channel;
  * Other fields are ignored (tolerant reader), ids are checked (they become Redis keys); event types that do not change an agent's load are skipped.
  */
 public record ContactRouted(
-        @NotBlank String type,
+        @NotBlank @Size(max = 32) String type,
 
         @NotBlank @Pattern(regexp = Ids.TENANT, message = Ids.TENANT_MESSAGE)
         String tenantId,
