@@ -78,7 +78,8 @@ final class Browser implements AutoCloseable {
     }
 
     String text(By by) {
-        return driver.findElement(by).getText();
+        // The page may redraw the element between finding and reading it (a live update): then read it again.
+        return await(by + " to be readable", d -> d.findElement(by).getText());
     }
 
     /** The text of an element even when only screen readers see it (visually hidden live regions). */
@@ -129,7 +130,11 @@ final class Browser implements AutoCloseable {
 
     private String textOrNothing(By by) {
         List<WebElement> found = driver.findElements(by);
-        return found.isEmpty() ? "nothing" : found.get(0).getText();
+        try {
+            return found.isEmpty() ? "nothing" : found.get(0).getText();
+        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return "(redrawn while read)";
+        }
     }
 
     Object script(String javascript, Object... arguments) {

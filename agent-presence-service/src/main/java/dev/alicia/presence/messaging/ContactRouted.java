@@ -2,18 +2,28 @@ package dev.alicia.presence.messaging;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
+import dev.alicia.kit.api.Ids;
 import dev.alicia.presence.client.model.Channel;
 
 /**
  * What this service reads of the router's {@code routing.events}: which contact, which agent, what happened.
- * Other fields are ignored (tolerant reader); event types that do not change an agent's load are skipped.
+ * Other fields are ignored (tolerant reader), ids are checked (they become Redis keys); event types that do not change an agent's load are skipped.
  */
 public record ContactRouted(
-        @NotBlank String type,
-        @NotBlank String tenantId,
-        @NotBlank String contactId,
+        @NotBlank @Size(max = 32) String type,
+
+        @NotBlank @Pattern(regexp = Ids.TENANT, message = Ids.TENANT_MESSAGE)
+        String tenantId,
+
+        @NotBlank @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE)
+        String contactId,
+
+        @Pattern(regexp = Ids.ENTITY, message = Ids.ENTITY_MESSAGE)
         String agentId,
+
         @NotNull Channel channel) {
 
     public static final String ASSIGNED = "CONTACT_ASSIGNED";

@@ -108,6 +108,7 @@ public final class AgentRanker {
         final String skill;
         final String register;
         final String emotionStrength;
+        final Scarcity.Unneeded unneeded;
         // Read by exclusion() for the candidate at hand, so that scoring does not look them up again.
         int fluency;
         int level;
@@ -128,6 +129,9 @@ public final class AgentRanker {
             this.emotionStrength = needs.emotion() != Emotion.NEUTRAL && needs.emotion() != Emotion.POSITIVE
                     ? strengthFor(needs.emotion())
                     : null;
+            this.unneeded = request.strategy() == Strategy.PREDICTIVE
+                    ? request.scarcity().forContact(needs, skill)
+                    : Scarcity.Unneeded.NOTHING;
         }
 
         int exclusion(Candidate candidate) {
@@ -278,14 +282,13 @@ public final class AgentRanker {
                 add(factors, "occupancy", value, Math.round(candidate.occupancy() * 100) + "% of capacity in use");
             }
         }
-        Scarcity scarcity = plan.request.scarcity();
-        if (weights.scarcity() > 0 && !scarcity.isEmpty()) {
-            double spared = scarcity.unneededHeldBy(candidate, needs, skill);
+        if (weights.scarcity() > 0 && !plan.unneeded.isEmpty()) {
+            double spared = plan.unneeded.heldBy(candidate);
             if (spared > 0) {
                 double value = -weights.scarcity() * spared;
                 total += value;
                 if (factors != null) {
-                    add(factors, "scarcity", value, rareHeld(scarcity, candidate, needs, skill));
+                    add(factors, "scarcity", value, rareHeld(plan.request.scarcity(), candidate, needs, skill));
                 }
             }
         }

@@ -37,27 +37,86 @@ public final class Scarcity {
     }
 
     /**
-     * How much rare capability this agent would take off the floor beyond what the contact needs, in [0, 1]: the
-     * scarcity of each language and skill they hold that the contact does not ask for, over all there is.
+     * What one contact does not need, worked out once for all the candidates: the rare languages and skills left
+     * once the contact's own are taken out (what nearly everyone holds is left out too: it weighs nothing).
      */
-    public double unneededHeldBy(Candidate candidate, ContactNeeds needs, String neededSkill) {
+    public Unneeded forContact(ContactNeeds needs, String neededSkill) {
         if (total == 0) {
-            return 0;
+            return Unneeded.NOTHING;
         }
-        double held = 0;
-        for (String language : candidate.languages().keySet()) {
-            if (!language.equals(needs.language())) {
-                held += languages.getOrDefault(language, 0.0);
+        Map<String, Double> rareLanguages = new HashMap<>();
+        languages.forEach((language, rarity) -> {
+            if (rarity >= NEGLIGIBLE && !language.equals(needs.language())) {
+                rareLanguages.put(language, rarity);
             }
-        }
-        for (Map.Entry<String, Integer> skill : candidate.skills().entrySet()) {
-            if (skill.getValue() > 0
-                    && !skill.getKey().equals(neededSkill)
-                    && !needs.requiredSkills().containsKey(skill.getKey())) {
-                held += skills.getOrDefault(skill.getKey(), 0.0);
+        });
+        Map<String, Double> rareSkills = new HashMap<>();
+        skills.forEach((skill, rarity) -> {
+            if (rarity >= NEGLIGIBLE
+                    && !skill.equals(neededSkill)
+                    && !needs.requiredSkills().containsKey(skill)) {
+                rareSkills.put(skill, rarity);
             }
+        });
+        return new Unneeded(rareLanguages, rareSkills, total);
+    }
+
+    /** Rarer than this is counted; commoner weighs too little to change a ranking. */
+    private static final double NEGLIGIBLE = 0.02;
+
+    /**
+     * The rare languages and skills a contact does not need, as arrays: scoring asks each candidate whether they
+     * hold each one (a probe of their maps, nothing allocated), which stays cheap over tens of thousands.
+     */
+    public static final class Unneeded {
+
+        static final Unneeded NOTHING = new Unneeded(Map.of(), Map.of(), 0);
+
+        private final String[] languageNames;
+        private final double[] languageRarity;
+        private final String[] skillNames;
+        private final double[] skillRarity;
+        private final double total;
+
+        private Unneeded(Map<String, Double> languages, Map<String, Double> skills, double total) {
+            this.languageNames = languages.keySet().toArray(String[]::new);
+            this.languageRarity = new double[languageNames.length];
+            for (int i = 0; i < languageNames.length; i++) {
+                languageRarity[i] = languages.get(languageNames[i]);
+            }
+            this.skillNames = skills.keySet().toArray(String[]::new);
+            this.skillRarity = new double[skillNames.length];
+            for (int i = 0; i < skillNames.length; i++) {
+                skillRarity[i] = skills.get(skillNames[i]);
+            }
+            this.total = total;
         }
-        return held / total;
+
+        public boolean isEmpty() {
+            return languageNames.length == 0 && skillNames.length == 0;
+        }
+
+        /** In [0, 1]: the share of the floor's rarity this candidate holds without the contact needing it. */
+        public double heldBy(Candidate candidate) {
+            if (total == 0) {
+                return 0;
+            }
+            double held = 0;
+            Map<String, Integer> spoken = candidate.languages();
+            for (int i = 0; i < languageNames.length; i++) {
+                if (spoken.containsKey(languageNames[i])) {
+                    held += languageRarity[i];
+                }
+            }
+            Map<String, Integer> skills = candidate.skills();
+            for (int i = 0; i < skillNames.length; i++) {
+                Integer level = skills.get(skillNames[i]);
+                if (level != null && level > 0) {
+                    held += skillRarity[i];
+                }
+            }
+            return held / total;
+        }
     }
 
     /** Counts the floor agent by agent. */

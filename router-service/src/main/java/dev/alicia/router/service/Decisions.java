@@ -85,7 +85,7 @@ public class Decisions {
                     insert.setString(2, event.tenantId());
                     insert.setString(3, event.contactId());
                     insert.setString(4, event.customerId());
-                    insert.setString(5, event.type());
+                    insert.setString(5, event.type().name());
                     insert.setString(6, event.queue());
                     insert.setString(7, event.strategy());
                     insert.setString(8, event.agentId());

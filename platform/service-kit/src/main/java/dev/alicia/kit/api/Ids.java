@@ -6,10 +6,13 @@ package dev.alicia.kit.api;
  */
 public final class Ids {
 
-    /** Agent, customer, contact, event ids. */
-    public static final String ENTITY = "[A-Za-z0-9._@+-]{1,128}";
+    /**
+     * Agent, customer, contact, event ids. Not dots alone: {@code .} and {@code ..} in a URL path are resolved away by
+     * clients and proxies, so such an id could not be addressed.
+     */
+    public static final String ENTITY = "(?!\\.+$)[A-Za-z0-9._@+-]{1,128}";
 
-    public static final String ENTITY_MESSAGE = "must be 1-128 letters, digits or ._@+-";
+    public static final String ENTITY_MESSAGE = "must be 1-128 letters, digits or ._@+- (not only dots)";
 
     /** Tenant ids: lower case, usable in DNS names and topic prefixes. */
     public static final String TENANT = "[a-z0-9][a-z0-9-]{0,62}";

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.alicia.kit.redis.UnsafeIdException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -113,6 +114,13 @@ public class ProblemExceptionMappers {
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return ProblemResponses.of(Problem.of(status.getStatusCode(), status.getReasonPhrase(), safeDetail(status)));
+    }
+
+    @ServerExceptionMapper
+    public Response unsafeId(UnsafeIdException e) {
+        // An id in a path that no validation caught before it reached a Redis key: the caller's mistake, not ours.
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError("id", Ids.ENTITY_MESSAGE));
+        return ProblemResponses.of(Problem.invalid(describe(errors), errors));
     }
 
     @ServerExceptionMapper

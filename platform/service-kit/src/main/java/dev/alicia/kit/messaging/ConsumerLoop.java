@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.alicia.kit.redis.UnsafeIdException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -201,6 +202,9 @@ public final class ConsumerLoop<T> implements AutoCloseable {
             handled.increment();
             return true;
         } catch (InvalidRecordException e) {
+            return deadLetter(record, e.getMessage());
+        } catch (UnsafeIdException e) {
+            // An id no validation of the record caught: retrying would stall the partition forever.
             return deadLetter(record, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warnf(e, "will retry %s-%d@%d after a failure", record.topic(), record.partition(), record.offset());

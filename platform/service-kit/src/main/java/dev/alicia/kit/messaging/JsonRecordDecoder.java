@@ -1,6 +1,10 @@
 package dev.alicia.kit.messaging;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,10 +31,13 @@ public final class JsonRecordDecoder<T> {
     }
 
     public T decode(byte[] value) throws InvalidRecordException {
-        if (value == null || value.length == 0) {
+        if (value == null) {
+            throw new InvalidRecordException("no value (a tombstone)");
+        }
+        if (value.length == 0) {
             throw new InvalidRecordException("empty value");
         }
-        T decoded = read(value);
+        T decoded = read(utf8(value));
         if (decoded == null) {
             throw new InvalidRecordException("value is JSON null");
         }
@@ -44,7 +51,26 @@ public final class JsonRecordDecoder<T> {
         return decoded;
     }
 
-    private T read(byte[] value) throws InvalidRecordException {
+    /**
+     * The contract says UTF-8. Jackson, given bytes, guesses the encoding and would read UTF-16 or UTF-32 too; what
+     * a consumer then keeps as text (the decision log stores the raw value) would be garbage with NUL characters,
+     * which PostgreSQL refuses: the record would be retried forever. So the bytes are decoded strictly here, and
+     * the JSON is read from the text.
+     */
+    private static String utf8(byte[] value) throws InvalidRecordException {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidRecordException("not well-formed JSON (not UTF-8 text, the encoding of the contract)");
+        }
+    }
+
+    private T read(String value) throws InvalidRecordException {
         try {
             return mapper.readValue(value, type);
         } catch (IOException e) {

@@ -33,7 +33,7 @@ public final class RedisKeys {
     /** Ids become part of key names: no braces (they would change the slot), no separators, bounded. */
     public static String checked(String id) {
         if (!safe(id)) {
-            throw new IllegalArgumentException("id must be 1-128 characters among letters, digits and ._@+-");
+            throw new UnsafeIdException();
         }
         return id;
     }
@@ -43,8 +43,10 @@ public final class RedisKeys {
         if (id == null || id.isEmpty() || id.length() > 128) {
             return false;
         }
+        boolean dotsOnly = true;
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
+            dotsOnly &= c == '.';
             boolean ok = (c >= 'a' && c <= 'z')
                     || (c >= 'A' && c <= 'Z')
                     || (c >= '0' && c <= '9')
@@ -57,6 +59,6 @@ public final class RedisKeys {
                 return false;
             }
         }
-        return true;
+        return !dotsOnly;
     }
 }

@@ -19,7 +19,7 @@ class RedisKeysTest {
 
     @Test
     void refuses_ids_that_would_move_a_key_to_another_slot_or_break_its_shape() {
-        for (String bad : new String[] {"", "a{b}", "a:b", "a b", "é", "x".repeat(129)}) {
+        for (String bad : new String[] {"", ".", "..", "a{b}", "a:b", "a b", "é", "x".repeat(129)}) {
             assertThatThrownBy(() -> RedisKeys.checked(bad)).isInstanceOf(IllegalArgumentException.class);
         }
         assertThatThrownBy(() -> RedisKeys.checked(null)).isInstanceOf(IllegalArgumentException.class);
