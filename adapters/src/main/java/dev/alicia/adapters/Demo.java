@@ -38,13 +38,7 @@ public final class Demo {
         }));
         // A tenant per run: the morning starts from an empty contact center, whatever .local kept.
         String tenant = "banque-du-nord-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
-        try (Platform platform = new Platform(
-                        tenant,
-                        system.tokens(),
-                        system.kafkaBootstrapServers(),
-                        LocalSystem.url("router-service"),
-                        LocalSystem.url("agent-presence-service"),
-                        LocalSystem.url("context-service"));
+        try (Platform platform = Platform.of(system, tenant);
                 AgentDesktop desktop = new AgentDesktop(platform)) {
             OUT.println();
             OUT.println("A morning at the bank (tenant " + tenant + "; the A/B holdout is off for the demo)");

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alicia.infra.local.LocalSystem;
 import dev.alicia.infra.tokens.DevTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,6 +39,17 @@ public final class Platform implements AutoCloseable {
      * REST calls go out with tokens from {@code tokens}: the platform's own as the tenant's back office
      * (administrator, supervisor and channel platform), and each agent's as that agent.
      */
+    /** One tenant's view of the system the run command (or a test) started: its broker, services and tokens. */
+    public static Platform of(LocalSystem system, String tenantId) {
+        return new Platform(
+                tenantId,
+                system.tokens(),
+                system.kafkaBootstrapServers(),
+                LocalSystem.url("router-service"),
+                LocalSystem.url("agent-presence-service"),
+                LocalSystem.url("context-service"));
+    }
+
     public Platform(
             String tenantId, DevTokens tokens, String kafkaBootstrap, String router, String presence, String context) {
         this.tenantId = tenantId;

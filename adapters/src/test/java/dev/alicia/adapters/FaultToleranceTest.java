@@ -261,13 +261,7 @@ class FaultToleranceTest {
             throws Exception {
         String tenant = "faults-" + scenario + "-" + RUN;
         long started = System.nanoTime();
-        try (Platform platform = new Platform(
-                        tenant,
-                        system.tokens(),
-                        system.kafkaBootstrapServers(),
-                        LocalSystem.url("router-service"),
-                        LocalSystem.url("agent-presence-service"),
-                        LocalSystem.url("context-service"));
+        try (Platform platform = Platform.of(system, tenant);
                 AgentDesktop desktop = new AgentDesktop(platform);
                 AgentFloor floor = new AgentFloor(platform, desktop, ANSWERING_AGENTS, SILENT_AGENTS)) {
             ledger.listen(tenant, floor::onEvent);

@@ -40,13 +40,7 @@ class MorningEndToEndTest {
         data = Files.createTempDirectory("alicia-morning-");
         system = LocalSystem.start(root, data, Demo.SETTINGS);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Platform platform = new Platform(
-                        "banque-test",
-                        system.tokens(),
-                        system.kafkaBootstrapServers(),
-                        LocalSystem.url("router-service"),
-                        LocalSystem.url("agent-presence-service"),
-                        LocalSystem.url("context-service"));
+        try (Platform platform = Platform.of(system, "banque-test");
                 AgentDesktop desktop = new AgentDesktop(platform);
                 PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
             morning = new MorningScript(platform, new ChannelAdapters(platform), desktop, print).play();
@@ -99,13 +93,7 @@ class MorningEndToEndTest {
 
     @Test
     void erasing_alicia_removes_her_story_from_the_context_and_her_brief_from_the_routers_decisions() {
-        try (Platform platform = new Platform(
-                "banque-test",
-                system.tokens(),
-                system.kafkaBootstrapServers(),
-                LocalSystem.url("router-service"),
-                LocalSystem.url("agent-presence-service"),
-                LocalSystem.url("context-service"))) {
+        try (Platform platform = Platform.of(system, "banque-test")) {
             assertThat(platform.router("GET", "/contacts/call-alicia", null).toString())
                     .contains("Alicia Martin");
 

@@ -18,10 +18,4 @@ public record ScoringWeights(
 
     public static final ScoringWeights DEFAULTS =
             new ScoringWeights(1.0, 0.2, 0.2, 1.0, 0.6, 0.2, 0.3, 1.0, 600_000, 1.0);
-
-    /** The weights with scarcity {@code weight}: how much an agent is spared for holding rare things unneeded. */
-    public ScoringWeights withScarcity(double weight) {
-        return new ScoringWeights(
-                skill, fluency, register, emotion, affinity, idle, occupancy, learned, idleSaturationMillis, weight);
-    }
 }
