@@ -10,7 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = e2e ]; then
-  ./mvnw -B -q -DskipTests install   # the services' runnable jars too
+  # the services' runnable jars too (not the whole reactor: deploy/ has no artifact to install)
+  ./mvnw -B -q -DskipTests install -pl benchmarks,agent-presence-service,context-service,router-service -am
 else
   ./mvnw -B -q -DskipTests install -pl benchmarks -am
 fi

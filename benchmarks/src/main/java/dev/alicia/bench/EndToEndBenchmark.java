@@ -42,7 +42,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * rate whatever the system does (so a slow system cannot hide its latency). Agent desktops accept each offer over
  * REST and end the chat at once. Measured: publish → offer consumed (the router's decision) and publish →
  * assignment consumed (with the desktop's accept), next to a bare Kafka produce → consume round trip at the
- * same rate in the same run.
+ * same rate in the same run; then saturation (a burst published at once: contacts assigned per second until the
+ * last one is), first with one router, then with a second instance on the same Kafka, Redis and database. Every
+ * phase checks that no contact went to two agents and no agent held more chats than their capacity, and samples
+ * the resident memory of every service.
  */
 @SuppressWarnings("checkstyle:regexp")
 public final class EndToEndBenchmark {
@@ -50,7 +53,21 @@ public final class EndToEndBenchmark {
     private static final PrintStream OUT = System.out;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TENANT = "bench";
-    private static final int AGENTS = Integer.getInteger("agents", 2_000);
+    private static final int AGENTS = Integer.getInteger("agents", 20_000);
+    /** Every agent's chat capacity (the presence service's default profile). */
+    private static final int CHATS_EACH = 3;
+    /** -Drouters=1,2: the series with one router, then again after starting a second instance. */
+    private static final List<Integer> ROUTERS = java.util.Arrays.stream(
+                    System.getProperty("routers", "1,2").split(","))
+            .map(Integer::valueOf)
+            .toList();
+    /** Contacts published at once to find how many per second the system assigns at saturation; 0 skips it. */
+    private static final int BURST = Integer.getInteger("burst", 6_000);
+    /** -DrouterCpus=0.4: each router instance held to that many cores by a cgroup quota (see {@link CpuLimit}). */
+    private static final double ROUTER_CPUS = Double.parseDouble(System.getProperty("routerCpus", "0"));
+    /** How long a phase waits for its last contacts to be assigned (a backlog must clear before the next). */
+    private static final Duration TAIL = Duration.ofSeconds(Long.getLong("tail", 90));
+
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("seconds", 10));
     /** Fresh JVMs spend their first minute compiling (on 2 cores, the JIT takes a core from the services). */
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("warmup", 90));
@@ -61,12 +78,17 @@ public final class EndToEndBenchmark {
 
     private static final List<Integer> RATES = java.util.Arrays.stream(
                     System.getProperty("rates", "250,500,1000").split(","))
+            .filter(rate -> !rate.isBlank())
             .map(Integer::valueOf)
             .toList();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String presence = LocalSystem.url("agent-presence-service");
-    private final String router = LocalSystem.url("router-service");
+    /** The router instances the desktops call, each agent always the same one. */
+    private final List<String> routers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The highest resident memory seen of each instance, sampled every second while load runs (kB). */
+    private final Map<String, Long> peakRss = new ConcurrentHashMap<>();
+
     private final Map<String, String> agentTokens = new ConcurrentHashMap<>();
     private DevTokens tokens;
 
@@ -88,57 +110,110 @@ public final class EndToEndBenchmark {
 
     private void run(LocalSystem system, Path report) throws Exception {
         tokens = system.tokens();
+        routers.add(LocalSystem.url("router-service"));
+        capRouter(system, "router-service");
+        Thread sampler = sampleMemory(system);
         OUT.println("logging in " + AGENTS + " chat agents ...");
         logIn();
-        OUT.println("warming up: contacts at " + WARM_UP_RATE + "/s for " + WARM_UP.toSeconds() + " s ...");
-        Load warm = contacts(system.kafkaBootstrapServers(), WARM_UP_RATE, WARM_UP);
-        OUT.println("warm-up: " + warm.assigned() + " assigned of " + warm.sent() + ", publish → offer "
-                + figures(warm.offer()) + System.lineSeparator() + cpuRow(WARM_UP_RATE, warm));
         StringBuilder rows = new StringBuilder();
         StringBuilder cpu = new StringBuilder();
-        for (int rate : RATES) {
-            OUT.println("bare Kafka round trip at " + rate + "/s ...");
-            Histogram kafka = kafkaRoundTrip(system.kafkaBootstrapServers(), rate);
-            OUT.println("contacts at " + rate + "/s for " + RUN.toSeconds() + " s ...");
-            Load load = contacts(system.kafkaBootstrapServers(), rate, RUN);
-            rows.append(row(rate, load, kafka));
-            cpu.append(cpuRow(rate, load));
-            OUT.println(rows);
-            OUT.println(cpu);
+        StringBuilder saturation = new StringBuilder();
+        int violations = 0;
+        for (int count : ROUTERS) {
+            while (routers.size() < count) {
+                int port = 8090 + routers.size();
+                OUT.println("starting router instance " + (routers.size() + 1) + " on port " + port + " ...");
+                String instance = system.startRouter(port);
+                capRouter(system, instance);
+                routers.add(system.instanceUrl(instance));
+            }
+            String label = count + (count == 1 ? " router" : " routers");
+            OUT.println(
+                    label + ": warming up, contacts at " + WARM_UP_RATE + "/s for " + WARM_UP.toSeconds() + " s ...");
+            Load warm = contacts(system.kafkaBootstrapServers(), WARM_UP_RATE, WARM_UP);
+            OUT.println("warm-up: " + warm.assigned() + " assigned of " + warm.sent() + ", publish → offer "
+                    + figures(warm.offer()) + System.lineSeparator() + cpuRow(label, WARM_UP_RATE + "/s", warm));
+            violations += warm.violations();
+            for (int rate : RATES) {
+                OUT.println("bare Kafka round trip at " + rate + "/s ...");
+                Histogram kafka = kafkaRoundTrip(system.kafkaBootstrapServers(), rate);
+                OUT.println(label + ": contacts at " + rate + "/s for " + RUN.toSeconds() + " s ...");
+                Load load = contacts(system.kafkaBootstrapServers(), rate, RUN);
+                violations += load.violations();
+                rows.append(row(label, rate, load, kafka));
+                cpu.append(cpuRow(label, rate + "/s", load));
+                OUT.println(rows);
+                OUT.println(cpu);
+            }
+            if (BURST > 0) {
+                OUT.println(label + ": saturation, " + BURST + " contacts published at once ...");
+                Load burst = burst(system.kafkaBootstrapServers(), BURST);
+                violations += burst.violations();
+                saturation.append(saturationRow(label, burst));
+                cpu.append(cpuRow(label, "saturation", burst));
+                OUT.println(saturation);
+            }
+            // Where the routers spent their time per routing step so far.
+            for (String router : routers) {
+                http.send(
+                                HttpRequest.newBuilder(URI.create(router + "/q/metrics"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body()
+                        .lines()
+                        .filter(line -> line.startsWith("alicia_router_step_seconds_"))
+                        .forEach(line -> OUT.println(router + " " + line));
+            }
         }
-        Map<String, Long> rss = system.residentKilobytes();
-        // Where the router spent its time per routing step over the whole run.
-        http.send(
-                        HttpRequest.newBuilder(URI.create(router + "/q/metrics"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body()
-                .lines()
-                .filter(line -> line.startsWith("alicia_router_step_seconds_"))
-                .forEach(OUT::println);
+        sampler.interrupt();
+        if (violations > 0) {
+            throw new IllegalStateException(violations + " contacts assigned twice or agents over capacity: see above");
+        }
         String section = String.format(
                 Locale.ROOT,
                 """
-                ## End to end: contact published → offer and assignment consumed
+                ## %s
 
-                `benchmarks/run.sh e2e` — %s, %d cores, everything on this machine: Kafka, Redis and PostgreSQL \
+                `benchmarks/run.sh e2e`%s — %s, %d cores, everything on this machine: Kafka, Redis and PostgreSQL \
                 embedded in the driver's JVM, the three services as the run command starts them (heap ≤ 256 MB \
-                each), the driver. %d chat agents logged in (3 chats each, wrap-up 0.1 s); open-loop arrivals at \
-                the rate shown for %d s, after a warm-up of %d s at %d/s (not counted); %s. The \
+                each), the driver; %s. %d chat agents logged in (3 chats each, wrap-up 0.1 s); open-loop arrivals at \
+                the rate shown for %d s, after a warm-up of %d s at %d/s (not counted; again once a second router is up); %s. The \
                 floor is a bare Kafka produce → consume round trip at the same rate, measured just before.
 
-                | rate | offers (sent) | publish → offer | publish → assigned | bare Kafka round trip | decision p99 ÷ Kafka p99 |
-                |---|---|---|---|---|---|
+                | routers | rate | offers (sent) | publish → offer | publish → assigned | bare Kafka round trip | decision p99 ÷ Kafka p99 |
+                |---|---|---|---|---|---|---|
                 %s
-                Where the two cores went: CPU time of each part from the first contact sent to the last assignment seen (or the 30 s tail), per contact assigned, and its share of the machine over that time.
+                Saturation: %,d contacts published at once (as fast as the producer sends), after the rates above; \
+                throughput is contacts assigned per second from the first sent to the last assigned.
 
-                | rate | %s |
-                |---|%s
+                | routers | assigned (sent) | throughput | publish → assigned | ratio to one router |
+                |---|---|---|---|---|
                 %s
-                Resident memory after the runs: %s.
+                Where the two cores went: CPU time of each part from the first contact sent to the last assignment seen (or the %d s tail), per contact assigned, and its share of the machine over that time (the routers' together).
+
+                | routers | phase | %s |
+                |---|---|%s
+                %s
+                No contact was assigned to two agents and no agent held more than %d chats at once in any phase \
+                (checked from the decisions' times; the run fails otherwise). Highest resident memory of each \
+                service instance, sampled every second while load ran (heap ≤ 256 MB each): %s.
                 """,
+                ROUTER_CPUS > 0
+                        ? "Scale-out: router instances held to the same CPU share, one then two"
+                        : "End to end: contact published → offer and assignment consumed",
+                ROUTER_CPUS > 0
+                        ? " with `BENCH_JAVA_OPTS=\"-DrouterCpus=" + CpuLimit.describe(ROUTER_CPUS) + " -Drates="
+                                + String.join(
+                                        ",", RATES.stream().map(String::valueOf).toList()) + " -Dburst=" + BURST
+                                + "\"`"
+                        : "",
                 java.time.LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(),
+                ROUTER_CPUS > 0
+                        ? "each router instance held to " + CpuLimit.describe(ROUTER_CPUS)
+                                + " cores by a cgroup CPU quota (as a Kubernetes CPU limit would), so that a second"
+                                + " instance has CPU of its own to show what it adds"
+                        : "no instance is held to a CPU share (a second router competes for the same two cores)",
                 AGENTS,
                 RUN.toSeconds(),
                 WARM_UP.toSeconds(),
@@ -148,15 +223,24 @@ public final class EndToEndBenchmark {
                                 + " chat at once"
                         : "desktops accept each offer over REST and end the chat at once",
                 rows,
+                BURST,
+                saturationRatios(saturation.toString()),
+                TAIL.toSeconds(),
                 String.join(" | ", CpuMeter.snapshot().keySet()),
                 "---|".repeat(CpuMeter.snapshot().size()),
                 cpu,
-                rss.entrySet().stream()
-                        .map(e -> e.getKey() + " " + e.getValue() / 1024 + " MB")
-                        .reduce((a, b) -> a + ", " + b)
-                        .orElse("n/a"));
+                CHATS_EACH,
+                new java.util.TreeMap<>(peakRss)
+                        .entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue() / 1024 + " MB")
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElse("n/a"));
+        if (rows.isEmpty()) {
+            // Saturation only (a scale-out run): no open-loop table.
+            section = section.replaceAll("(?m)^\\| routers \\| rate \\|.*\\R^\\|---.*\\R\\R?", "");
+        }
         OUT.println(section);
-        BenchmarkReport.write(report, "e2e", section);
+        BenchmarkReport.write(report, ROUTER_CPUS > 0 ? "e2e-scale-out" : "e2e", section);
     }
 
     private void logIn() throws Exception {
@@ -211,17 +295,46 @@ public final class EndToEndBenchmark {
             Histogram offer,
             Histogram assign,
             Map<String, Long> cpuMillis,
-            long wallMillis) {}
+            long wallMillis,
+            long firstSentNanos,
+            long lastAssignedNanos,
+            int doubleAssigned,
+            int overCapacity) {
 
+        int violations() {
+            return doubleAssigned + overCapacity;
+        }
+
+        /** Contacts assigned per second, from the first sent to the last assigned. */
+        double throughput() {
+            long span = lastAssignedNanos - firstSentNanos;
+            return span <= 0 ? 0 : assigned * 1e9 / span;
+        }
+    }
+
+    /** Open-loop arrivals: {@code rate} contacts per second for {@code duration}, whatever the system does. */
     private Load contacts(String bootstrap, int rate, Duration duration) throws Exception {
+        return phase(bootstrap, rate * duration.toSeconds(), TimeUnit.SECONDS.toNanos(1) / rate);
+    }
+
+    /** Saturation: {@code count} contacts published as fast as the producer sends them. */
+    private Load burst(String bootstrap, int count) throws Exception {
+        return phase(bootstrap, count, 0);
+    }
+
+    private Load phase(String bootstrap, long count, long interval) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        Histogram offer = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
-        Histogram assign = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+        Histogram offer = new Histogram(TimeUnit.MINUTES.toNanos(5), 3);
+        Histogram assign = new Histogram(TimeUnit.MINUTES.toNanos(5), 3);
         AtomicLong offered = new AtomicLong();
         AtomicLong assigned = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        AtomicLong lastAssigned = new AtomicLong();
         AtomicBoolean reading = new AtomicBoolean(true);
+        Map<String, java.util.Set<String>> assignedTo = new HashMap<>();
+        Map<String, List<long[]>> held = new HashMap<>();
+        Map<String, Long> heldSince = new HashMap<>();
         Thread desktops = new Thread(() -> {
             try (KafkaConsumer<String, String> consumer = consumer(bootstrap, "routing.events")) {
                 while (reading.get()) {
@@ -233,7 +346,10 @@ public final class EndToEndBenchmark {
                         JsonNode event = read(record.value());
                         String contact = event.path("contactId").asText();
                         String agent = event.path("agentId").asText();
-                        long latency = System.nanoTime() - at;
+                        long now = System.nanoTime();
+                        long latency = now - at;
+                        long occurred =
+                                Instant.parse(event.path("occurredAt").asText()).toEpochMilli();
                         switch (event.path("type").asText()) {
                             case "CONTACT_OFFERED" -> {
                                 synchronized (offer) {
@@ -243,7 +359,7 @@ public final class EndToEndBenchmark {
                                 send(
                                                 agentToken(agent),
                                                 "POST",
-                                                router + "/contacts/" + contact + "/accept",
+                                                routerOf(agent) + "/contacts/" + contact + "/accept",
                                                 agentJson(agent))
                                         .exceptionally(e -> {
                                             errors.incrementAndGet();
@@ -255,18 +371,30 @@ public final class EndToEndBenchmark {
                                     assign.recordValue(latency);
                                 }
                                 assigned.incrementAndGet();
+                                lastAssigned.accumulateAndGet(now, Math::max);
+                                assignedTo
+                                        .computeIfAbsent(contact, c -> new java.util.HashSet<>())
+                                        .add(agent);
+                                heldSince.put(agent + "|" + contact, occurred);
                                 send(
                                                 agentToken(agent),
                                                 "POST",
-                                                router + "/contacts/" + contact + "/end",
+                                                routerOf(agent) + "/contacts/" + contact + "/end",
                                                 agentJson(agent))
                                         .exceptionally(e -> {
                                             errors.incrementAndGet();
                                             return null;
                                         });
                             }
+                            case "CONTACT_ENDED" -> {
+                                Long since = heldSince.remove(agent + "|" + contact);
+                                if (since != null) {
+                                    held.computeIfAbsent(agent, k -> new ArrayList<>())
+                                            .add(new long[] {since, occurred});
+                                }
+                            }
                             default -> {
-                                // queued, released, ended
+                                // queued, released
                             }
                         }
                     }
@@ -278,12 +406,15 @@ public final class EndToEndBenchmark {
         Map<String, Long> cpuBefore = CpuMeter.snapshot();
         long wallStart = System.nanoTime();
         long sent = 0;
+        long start;
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
-            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-            long start = System.nanoTime();
-            long end = start + duration.toNanos();
-            for (long next = start; next < end; next += interval) {
-                LockSupport.parkNanos(next - System.nanoTime());
+            start = System.nanoTime();
+            for (long next = start; sent < count; next += interval) {
+                if (interval > 0) {
+                    LockSupport.parkNanos(next - System.nanoTime());
+                } else {
+                    next = System.nanoTime();
+                }
                 String contact = "c-" + run + "-" + sent;
                 String key = TENANT + ":" + contact;
                 String value = """
@@ -296,15 +427,86 @@ public final class EndToEndBenchmark {
                 sent++;
             }
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TAIL.toNanos();
         while (assigned.get() < sent && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         Map<String, Long> cpu = CpuMeter.between(cpuBefore, CpuMeter.snapshot());
         long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - wallStart);
+        // The last ends are on their way: let them be read before the spans are closed.
+        Thread.sleep(2_000);
         reading.set(false);
         desktops.join();
-        return new Load(sent, offered.get(), assigned.get(), errors.get(), offer, assign, cpu, wall);
+        heldSince.forEach(
+                (key, since) -> held.computeIfAbsent(key.substring(0, key.indexOf('|')), k -> new ArrayList<>())
+                        .add(new long[] {since, Long.MAX_VALUE}));
+        int doubleAssigned = (int)
+                assignedTo.values().stream().filter(agents -> agents.size() > 1).count();
+        int overCapacity = (int) held.values().stream()
+                .filter(spans -> mostAtOnce(spans) > CHATS_EACH)
+                .count();
+        if (doubleAssigned + overCapacity > 0) {
+            OUT.println("!! " + doubleAssigned + " contacts assigned twice, " + overCapacity + " agents over capacity");
+        }
+        return new Load(
+                sent,
+                offered.get(),
+                assigned.get(),
+                errors.get(),
+                offer,
+                assign,
+                cpu,
+                wall,
+                start,
+                lastAssigned.get(),
+                doubleAssigned,
+                overCapacity);
+    }
+
+    /** The most contacts an agent held at once, from their assigned → ended spans (an end frees before a start). */
+    private static int mostAtOnce(List<long[]> spans) {
+        List<long[]> edges = new ArrayList<>(spans.size() * 2);
+        for (long[] span : spans) {
+            edges.add(new long[] {span[0], 1});
+            edges.add(new long[] {span[1], -1});
+        }
+        edges.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        int now = 0;
+        int most = 0;
+        for (long[] edge : edges) {
+            now += (int) edge[1];
+            most = Math.max(most, now);
+        }
+        return most;
+    }
+
+    private static void capRouter(LocalSystem system, String instance) throws java.io.IOException {
+        if (ROUTER_CPUS > 0) {
+            CpuLimit.apply(instance, system.pid(instance), ROUTER_CPUS);
+            OUT.println(instance + " held to " + CpuLimit.describe(ROUTER_CPUS) + " cores");
+        }
+    }
+
+    /** Each agent's desktop talks to one router instance (as a load balancer with affinity would send it). */
+    private String routerOf(String agentId) {
+        return routers.get(Math.floorMod(agentId.hashCode(), routers.size()));
+    }
+
+    /** Samples every instance's resident memory each second, keeping the highest. */
+    private Thread sampleMemory(LocalSystem system) {
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                system.residentKilobytes().forEach((instance, kb) -> peakRss.merge(instance, kb, Math::max));
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        return sampler;
     }
 
     private static String agentJson(String agentId) {
@@ -381,10 +583,11 @@ public final class EndToEndBenchmark {
         }
     }
 
-    private static String row(int rate, Load load, Histogram kafka) {
+    private static String row(String routers, int rate, Load load, Histogram kafka) {
         return String.format(
                 Locale.ROOT,
-                "| %,d/s | %,d (%,d), %,d assigned, %d errors | %s | %s | %s | **%.1f×** |%n",
+                "| %s | %,d/s | %,d (%,d), %,d assigned, %d errors | %s | %s | %s | **%.1f×** |%n",
+                routers,
                 rate,
                 load.offered(),
                 load.sent(),
@@ -397,8 +600,43 @@ public final class EndToEndBenchmark {
                         / (double) kafka.getValueAtPercentile(99));
     }
 
-    private static String cpuRow(int rate, Load load) {
-        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %,d/s |", rate));
+    /** A saturation row, its last cell (the ratio to one router) left for {@link #saturationRatios}. */
+    private static String saturationRow(String routers, Load load) {
+        return String.format(
+                Locale.ROOT,
+                "| %s | %,d (%,d), %d errors | %.0f/s | %s | %%RATIO%% |%n",
+                routers,
+                load.assigned(),
+                load.sent(),
+                load.errors(),
+                load.throughput(),
+                figures(load.assign()));
+    }
+
+    /** Fills each saturation row's ratio to the first row's throughput. */
+    private static String saturationRatios(String rows) {
+        List<String> lines = rows.lines().toList();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        double first = throughputOf(lines.get(0));
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            out.append(line.replace(
+                            "%RATIO%",
+                            first > 0 ? String.format(Locale.ROOT, "**%.2f×**", throughputOf(line) / first) : "n/a"))
+                    .append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+
+    private static double throughputOf(String row) {
+        String cell = row.split("\\|")[3].trim();
+        return Double.parseDouble(cell.substring(0, cell.indexOf('/')).replace(",", ""));
+    }
+
+    private static String cpuRow(String routers, String phase, Load load) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s |", routers, phase));
         long contacts = Math.max(1, load.assigned());
         int cores = Runtime.getRuntime().availableProcessors();
         load.cpuMillis()

@@ -1,13 +1,15 @@
 package dev.alicia.sim;
 
+import dev.alicia.router.domain.BetterMatchHold;
 import dev.alicia.router.domain.ScoringWeights;
 import dev.alicia.router.domain.Strategy;
 import dev.alicia.router.domain.learning.Holdout;
 import dev.alicia.router.domain.learning.LearningSettings;
 
 /**
- * How the simulated router decides: the queue's strategy, the ranker's weights, and whether the outcome learner
- * feeds {@code outcomeEstimate} (PREDICTIVE only) and with which holdout.
+ * How the simulated router decides: the queue's strategy, the ranker's weights, whether the outcome learner
+ * feeds {@code outcomeEstimate} (PREDICTIVE only) and with which holdout, and whether PREDICTIVE holds a contact
+ * a little for a clearly better agent.
  */
 public record Policy(
         String label,
@@ -15,7 +17,18 @@ public record Policy(
         ScoringWeights weights,
         Estimates estimates,
         LearningSettings settings,
-        Holdout holdout) {
+        Holdout holdout,
+        BetterMatchHold hold) {
+
+    public Policy(
+            String label,
+            Strategy strategy,
+            ScoringWeights weights,
+            Estimates estimates,
+            LearningSettings settings,
+            Holdout holdout) {
+        this(label, strategy, weights, estimates, settings, holdout, BetterMatchHold.NONE);
+    }
 
     /** Where PREDICTIVE's outcome estimates come from. */
     public enum Estimates {
@@ -75,6 +88,11 @@ public record Policy(
         return text;
     }
 
+    /** Its weights that differ from the router's defaults, and its hold for a better agent if any. */
+    static String describe(Policy policy) {
+        return describe(policy.weights()) + (policy.hold().enabled() ? ", " + describe(policy.hold()) : "");
+    }
+
     /** PREDICTIVE told each agent's true resolution probability: how much routing could gain at most. */
     public static Policy oracle(ScoringWeights weights) {
         return new Policy(
@@ -87,7 +105,17 @@ public record Policy(
     }
 
     public Policy withSettings(String newLabel, LearningSettings newSettings) {
-        return new Policy(newLabel, strategy, weights, estimates, newSettings, holdout);
+        return new Policy(newLabel, strategy, weights, estimates, newSettings, holdout, hold);
+    }
+
+    /** The same, holding a contact up to {@code newHold}'s wait for an agent clearly better than the free ones. */
+    public Policy withHold(BetterMatchHold newHold) {
+        return new Policy(label + ", " + describe(newHold), strategy, weights, estimates, settings, holdout, newHold);
+    }
+
+    static String describe(BetterMatchHold hold) {
+        return "holds ≤ " + format(hold.maxWaitMillis() / 1000.0) + " s for an agent +"
+                + format(Math.round(hold.margin() * 100)) + " points better";
     }
 
     public Policy withHoldout(Holdout newHoldout) {
@@ -97,7 +125,8 @@ public record Policy(
                 weights,
                 estimates,
                 settings,
-                newHoldout);
+                newHoldout,
+                hold);
     }
 
     static ScoringWeights withLearned(double learned, double idle, long idleSaturationMillis) {

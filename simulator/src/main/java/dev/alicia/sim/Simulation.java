@@ -44,6 +44,8 @@ public final class Simulation {
     private static final int HANDLED = 2;
     private static final int WRAPPED = 3;
     private static final int RESTED = 4;
+    /** A contact held for a better agent has waited as long as it may: it goes to the best free agent. */
+    private static final int HOLD_OVER = 5;
 
     private final Scenario scenario;
     private final long seed;
@@ -51,6 +53,7 @@ public final class Simulation {
     private final List<SimAgent> agents;
     private final Scarcity scarcity;
     private final Map<String, SimAgent> byId = new HashMap<>();
+    private final List<String> ids = new ArrayList<>();
     private final Workload workload;
     private final AgentRanker ranker;
     private final OutcomeLearner learner;
@@ -88,6 +91,7 @@ public final class Simulation {
         }
         for (SimAgent agent : agents) {
             byId.put(agent.id, agent);
+            ids.add(agent.id);
             agent.idleSince = START;
             idle.add(agent);
         }
@@ -110,8 +114,8 @@ public final class Simulation {
         while (!events.isEmpty()) {
             Event event = events.poll();
             now = event.time;
-            // A patience timer of a contact already answered is no activity: it does not stretch the run.
-            if (event.type != ABANDON || queue.contains(event.leg)) {
+            // A patience or hold timer of a contact already answered is no activity: it does not stretch the run.
+            if ((event.type != ABANDON && event.type != HOLD_OVER) || queue.contains(event.leg)) {
                 lastActive = now;
             }
             switch (event.type) {
@@ -119,7 +123,7 @@ public final class Simulation {
                 case ABANDON -> abandon(event.leg);
                 case HANDLED -> handled(event.agent, event.leg);
                 case WRAPPED -> wrapped(event.agent);
-                case RESTED -> dispatch();
+                case RESTED, HOLD_OVER -> dispatch();
                 default -> throw new IllegalStateException("unknown event " + event.type);
             }
         }
@@ -150,6 +154,7 @@ public final class Simulation {
     }
 
     private void enqueue(Leg leg) {
+        decideHold(leg);
         queue.add(leg);
         double patience = leg.contact.patienceSeconds[leg.number];
         if (!Double.isInfinite(patience)) {
@@ -203,11 +208,59 @@ public final class Simulation {
                         c -> c.withOutcomeEstimate(byId.get(c.agentId()).resolution(contact)));
             }
         }
-        Ranking ranking = ranker.rank(
-                new AgentRanker.Request(contact.needs, strategy, leg.excluded, roundRobinCursor, now, scarcity),
-                candidates,
-                1);
+        AgentRanker.Request request =
+                new AgentRanker.Request(contact.needs, strategy, leg.excluded, roundRobinCursor, now, scarcity);
+        if (strategy == Strategy.PREDICTIVE
+                && !Double.isNaN(leg.holdFor)
+                && policy.hold().mayHold(now - leg.enqueuedAt)) {
+            // Held for a better agent: only those expected to reach the threshold may take it yet.
+            Map<String, Double> means = means(contact);
+            candidates.removeIf(c -> means.get(c.agentId()) < leg.holdFor);
+        }
+        Ranking ranking = ranker.rank(request, candidates, 1);
         return ranking.best().map(ScoredCandidate::agentId).map(byId::get).orElse(null);
+    }
+
+    /**
+     * The router's {@link dev.alicia.router.domain.BetterMatchHold}, decided once as the contact starts waiting:
+     * from the learner's mean estimates (or the truth, for the ceiling) of the best free and the best busy agent
+     * who may take it.
+     */
+    private void decideHold(Leg leg) {
+        SimContact contact = leg.contact;
+        if (!policy.hold().enabled()
+                || policy.holdout().strategyFor(contact.arm, policy.strategy()) != Strategy.PREDICTIVE) {
+            return;
+        }
+        Map<String, Double> means = means(contact);
+        if (means == null) {
+            return;
+        }
+        List<Candidate> free = new ArrayList<>(idle.size());
+        List<Candidate> busy = new ArrayList<>(agents.size());
+        for (SimAgent agent : agents) {
+            Candidate candidate = agent.candidate().withOutcomeEstimate(means.get(agent.id));
+            (idle.contains(agent) ? free : busy).add(candidate);
+        }
+        AgentRanker.Request request = new AgentRanker.Request(
+                contact.needs, Strategy.PREDICTIVE, leg.excluded, roundRobinCursor, now, scarcity);
+        leg.holdFor = policy.hold().threshold(ranker.bestEstimate(request, free), ranker.bestEstimate(request, busy));
+        if (!Double.isNaN(leg.holdFor)) {
+            schedule(policy.hold().releaseAt(leg.enqueuedAt), HOLD_OVER, null, leg);
+        }
+    }
+
+    /** What each agent is expected to achieve with the contact, as the hold sees it; null without estimates. */
+    private Map<String, Double> means(SimContact contact) {
+        Map<String, Double> means = new HashMap<>();
+        if (learner != null) {
+            learner.estimates(contact.kind, ids).forEach((id, estimate) -> means.put(id, estimate.value()));
+        } else if (policy.estimates() == Policy.Estimates.TRUTH) {
+            agents.forEach(agent -> means.put(agent.id, agent.resolution(contact)));
+        } else {
+            return null;
+        }
+        return means;
     }
 
     private void start(Leg leg, SimAgent agent) {
@@ -316,6 +369,9 @@ public final class Simulation {
         final long enqueuedAt;
         final Set<String> excluded;
         boolean resolved;
+        /** The estimate an agent must reach to take it while it is held; NaN: not held. */
+        double holdFor = Double.NaN;
+
         long handleMillis;
         long wrapMillis;
 

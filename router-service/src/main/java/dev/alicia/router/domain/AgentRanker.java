@@ -90,6 +90,26 @@ public final class AgentRanker {
         return new Ranking(request.strategy(), List.copyOf(ranked), List.copyOf(excluded));
     }
 
+    /**
+     * The highest outcome estimate among the candidates the hard rules let take the contact (its language and
+     * required skills, not one who declined it); NaN when none may. For {@link BetterMatchHold}: how well the best
+     * agent could do, free or not. A candidate without an estimate counts as the neutral prior.
+     */
+    public double bestEstimate(Request request, Collection<Candidate> candidates) {
+        Plan plan = new Plan(request, guard);
+        double best = Double.NaN;
+        for (Candidate candidate : candidates) {
+            int why = plan.exclusion(candidate);
+            if (why == KEPT || why == COOLING_DOWN) {
+                double estimate = candidate.outcomeEstimate() == null ? 0.5 : candidate.outcomeEstimate();
+                if (Double.isNaN(best) || estimate > best) {
+                    best = estimate;
+                }
+            }
+        }
+        return best;
+    }
+
     private static final int KEPT = 0;
     private static final int DECLINED = 1;
     private static final int LANGUAGE = 2;

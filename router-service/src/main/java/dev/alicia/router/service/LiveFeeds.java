@@ -62,6 +62,9 @@ public class LiveFeeds {
     private final Map<String, Set<MultiEmitter<? super LiveEvent>>> wallboards = new ConcurrentHashMap<>();
     private final Map<String, Set<MultiEmitter<? super LiveEvent>>> desks = new ConcurrentHashMap<>();
     private final Map<String, String> lastFigures = new ConcurrentHashMap<>();
+    /** Open streams (wallboards and desks) per tenant: the records of other tenants are not even decoded. */
+    private final Map<String, Integer> viewers = new ConcurrentHashMap<>();
+
     private volatile long lastHeartbeat = System.nanoTime();
 
     public LiveFeeds(
@@ -89,7 +92,7 @@ public class LiveFeeds {
         return Multi.createFrom()
                 .emitter(
                         emitter -> {
-                            join(wallboards, tenantId, emitter);
+                            join(wallboards, tenantId, tenantId, emitter);
                             timer.execute(() -> greetWallboard(tenantId, emitter));
                         },
                         BUFFER);
@@ -100,10 +103,19 @@ public class LiveFeeds {
         return Multi.createFrom()
                 .emitter(
                         emitter -> {
-                            join(desks, deskKey(tenantId, agentId), emitter);
+                            join(desks, deskKey(tenantId, agentId), tenantId, emitter);
                             timer.execute(() -> greetDesk(tenantId, agentId, emitter));
                         },
                         BUFFER);
+    }
+
+    /**
+     * Whether anyone watches the tenant of a record keyed {@code <tenantId>:<id>} (routing.events and
+     * agent.presence both are): if not, the live consumers skip it undecoded.
+     */
+    public boolean watches(String recordKey) {
+        int colon = recordKey == null ? -1 : recordKey.indexOf(':');
+        return colon > 0 && viewers.containsKey(recordKey.substring(0, colon));
     }
 
     /** A routing decision read from the topic: to its tenant's wallboards and to the desk of its agent. */
@@ -210,20 +222,25 @@ public class LiveFeeds {
                 agent.version());
     }
 
-    private static void join(
+    private void join(
             Map<String, Set<MultiEmitter<? super LiveEvent>>> streams,
             String key,
+            String tenantId,
             MultiEmitter<? super LiveEvent> emitter) {
+        viewers.merge(tenantId, 1, Integer::sum);
         // Added and removed inside compute: a set emptied and dropped by one thread never swallows another's join.
         streams.compute(key, (k, set) -> {
             Set<MultiEmitter<? super LiveEvent>> joined = set == null ? ConcurrentHashMap.newKeySet() : set;
             joined.add(emitter);
             return joined;
         });
-        emitter.onTermination(() -> streams.computeIfPresent(key, (k, set) -> {
-            set.remove(emitter);
-            return set.isEmpty() ? null : set;
-        }));
+        emitter.onTermination(() -> {
+            streams.computeIfPresent(key, (k, set) -> {
+                set.remove(emitter);
+                return set.isEmpty() ? null : set;
+            });
+            viewers.computeIfPresent(tenantId, (k, count) -> count > 1 ? count - 1 : null);
+        });
     }
 
     private static void send(Set<MultiEmitter<? super LiveEvent>> emitters, LiveEvent event) {

@@ -177,6 +177,17 @@ public interface RouterConfig {
         @WithDefault("PT4M")
         Duration defaultHandleTime();
 
+        /**
+         * PREDICTIVE: how long a contact may wait for a busy agent expected to do clearly better with it than the
+         * best agent free now (the learner's estimate; see {@code BetterMatchHold}); 0 never holds a contact.
+         */
+        @WithDefault("PT0S")
+        Duration betterMatchWait();
+
+        /** How much better (0-1, the learner's estimate of resolution and satisfaction) that agent must be. */
+        @WithDefault("0.1")
+        double betterMatchMargin();
+
         /** Widening steps, e.g. {@code widening[0].after=PT30S}, {@code widening[0].action=RELAX_SKILLS}. */
         Optional<List<Step>> widening();
     }

@@ -19,10 +19,12 @@ import dev.alicia.context.client.model.HandoffBrief;
 import dev.alicia.context.client.redis.StoryReader;
 import dev.alicia.kit.redis.RedisKeys;
 import dev.alicia.presence.client.model.ActiveContact;
+import dev.alicia.presence.client.model.AgentStatus;
 import dev.alicia.presence.client.model.LiveAgent;
 import dev.alicia.presence.client.model.PresenceRuleViolation;
 import dev.alicia.presence.client.redis.LivePresenceStore;
 import dev.alicia.router.domain.AgentRanker;
+import dev.alicia.router.domain.BetterMatchHold;
 import dev.alicia.router.domain.Candidate;
 import dev.alicia.router.domain.Classification;
 import dev.alicia.router.domain.Classifier;
@@ -101,6 +103,7 @@ public class RoutingService {
     private final Classifier classifier;
     private final QueueOrder order;
     private final Map<String, Widening> widenings = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, BetterMatchHold> holds = new java.util.concurrent.ConcurrentHashMap<>();
     private final Learning learning;
     private final Outcomes outcomes;
     private final FloorCensus census;
@@ -198,6 +201,7 @@ public class RoutingService {
                 0,
                 null,
                 List.of(),
+                null,
                 null);
     }
 
@@ -205,9 +209,17 @@ public class RoutingService {
         return store.enqueue(state, order.rank(state.priority(), state.queuedAt()), wideningDue(state));
     }
 
+    /** When the sweeper must look at the waiting contact again: its next widening step, or the end of its hold. */
     private long wideningDue(ContactState state) {
         long next = widening(state.queue()).nextAfter(state.wideningApplied());
-        return next < 0 ? -1 : state.queuedAt() + next;
+        long due = next < 0 ? -1 : state.queuedAt() + next;
+        if (state.held()) {
+            long release = hold(state.queue()).releaseAt(state.queuedAt());
+            if (release > clock.millis() && (due < 0 || release < due)) {
+                due = release;
+            }
+        }
+        return due;
     }
 
     /** Closes the contact's open offer for this caller, who must then save where it went (else the sweeper will). */
@@ -310,36 +322,132 @@ public class RoutingService {
         if (!claim(waiting.tenantId(), waiting.queue(), waiting.contactId())) {
             return false;
         }
-        ContactState state = admitted != null
+        ContactState found = admitted != null
                 ? waiting
                 : store.find(waiting.tenantId(), waiting.contactId()).orElse(waiting);
         ContactNeeds needs = needs(
-                state,
+                found,
                 admitted != null
                         ? admitted
-                        : stories.features(state.tenantId(), state.contact().customerId()));
-        List<LiveAgent> live = STEP_ELIGIBLE.record(() -> eligible(state, needs));
-        if (state.targetAgentId() != null) {
-            live = live.stream()
-                    .filter(a -> a.agentId().equals(state.targetAgentId()))
+                        : stories.features(found.tenantId(), found.contact().customerId()));
+        List<LiveAgent> free = STEP_ELIGIBLE.record(() -> eligible(found, needs));
+        if (found.targetAgentId() != null) {
+            free = free.stream()
+                    .filter(a -> a.agentId().equals(found.targetAgentId()))
                     .toList();
         }
-        List<LiveAgent> among = live;
-        AgentRanker.Request request = request(state, needs);
+        AgentRanker.Request request = request(found, needs);
+        ContactState state = found;
+        List<LiveAgent> among = free;
+        BetterMatchHold hold = hold(found.queue());
+        if (request.strategy() == Strategy.PREDICTIVE && hold.mayHold(clock.millis() - found.queuedAt())) {
+            if (found.holdFor() == null) {
+                state = decideHold(found, needs, request, free, hold);
+            }
+            if (state.held()) {
+                among = reaching(state, needs, free);
+            }
+        }
+        ContactState decided = state;
+        List<LiveAgent> candidates = among;
         Ranking ranking = STEP_RANK.record(
-                () -> ranker.rank(request, candidates(state, needs, request, among), config.shortlist()));
+                () -> ranker.rank(request, candidates(decided, needs, request, candidates), config.shortlist()));
         Map<String, LiveAgent> read = new java.util.HashMap<>();
-        live.forEach(agent -> read.put(agent.agentId(), agent));
+        candidates.forEach(agent -> read.put(agent.agentId(), agent));
         for (ScoredCandidate candidate : ranking.ranked()) {
-            if (STEP_OFFER.record(() -> offer(state, needs, ranking, candidate, read.get(candidate.agentId())))) {
+            if (STEP_OFFER.record(() -> offer(decided, needs, ranking, candidate, read.get(candidate.agentId())))) {
                 return true;
             }
         }
-        int position = enqueue(state);
+        int position = enqueue(decided);
         if (announce) {
-            decisions.publish(queued(state, needs, position, ranking));
+            decisions.publish(queued(decided, needs, position, ranking, hold));
         }
         return false;
+    }
+
+    /**
+     * Decides, once, whether the contact waits for a better agent: the learner's mean estimates of the best free
+     * agent and of the best agent who may take it but is busy now (logged in, working on its channel, among the
+     * most proficient who speak its language). The decision is saved with the contact.
+     */
+    private ContactState decideHold(
+            ContactState state,
+            ContactNeeds needs,
+            AgentRanker.Request request,
+            List<LiveAgent> free,
+            BetterMatchHold hold) {
+        Set<String> freeIds = new HashSet<>();
+        free.forEach(agent -> freeIds.add(agent.agentId()));
+        List<LiveAgent> busy = new ArrayList<>();
+        for (LiveAgent agent :
+                agents.qualified(state.tenantId(), needs.language(), skillsAsked(state, needs), MAX_CANDIDATES)) {
+            if (!freeIds.contains(agent.agentId())
+                    && agent.channels().contains(state.contact().channel())
+                    && (agent.status() == AgentStatus.AVAILABLE
+                            || agent.status() == AgentStatus.BUSY
+                            || agent.status() == AgentStatus.WRAP_UP)) {
+                busy.add(agent);
+            }
+        }
+        List<String> ids = new ArrayList<>(freeIds);
+        busy.forEach(agent -> ids.add(agent.agentId()));
+        Map<String, Double> means = means(state, needs, ids);
+        double threshold = hold.threshold(
+                ranker.bestEstimate(request, withMeans(free, means)),
+                ranker.bestEstimate(request, withMeans(busy, means)));
+        ContactState decided = state.holding(Double.isNaN(threshold) ? -1 : threshold);
+        store.save(decided);
+        return decided;
+    }
+
+    /** The free agents a held contact may go to: those expected to reach what it is held for. */
+    private List<LiveAgent> reaching(ContactState held, ContactNeeds needs, List<LiveAgent> free) {
+        if (free.isEmpty()) {
+            return free;
+        }
+        Map<String, Double> means =
+                means(held, needs, free.stream().map(LiveAgent::agentId).toList());
+        return free.stream()
+                .filter(agent -> means.get(agent.agentId()) >= held.holdFor())
+                .toList();
+    }
+
+    /** The learner's posterior means (no exploration) of each agent for this contact. */
+    private Map<String, Double> means(ContactState state, ContactNeeds needs, List<String> agentIds) {
+        ContactKind kind = ContactKind.of(
+                needs, state.contact().channel().name(), state.contact().tier());
+        Map<String, Double> means = new java.util.HashMap<>();
+        learning.learner(state.tenantId())
+                .estimates(kind, agentIds)
+                .forEach((agentId, estimate) -> means.put(agentId, estimate.value()));
+        return means;
+    }
+
+    private static List<Candidate> withMeans(List<LiveAgent> live, Map<String, Double> means) {
+        List<Candidate> candidates = new ArrayList<>(live.size());
+        for (LiveAgent agent : live) {
+            candidates.add(new Candidate(
+                    agent.agentId(),
+                    agent.languages(),
+                    agent.skills(),
+                    agent.strengths(),
+                    agent.idleSince(),
+                    agent.occupancy(),
+                    DistressStreak.NONE,
+                    means.get(agent.agentId())));
+        }
+        return candidates;
+    }
+
+    /** A queue's hold for a better agent, from its settings, built once per queue. */
+    private BetterMatchHold hold(String queue) {
+        return holds.computeIfAbsent(queue, name -> {
+            RouterConfig.QueueSettings settings = statistics.settings(name);
+            return settings.betterMatchWait().isZero()
+                    ? BetterMatchHold.NONE
+                    : new BetterMatchHold(settings.betterMatchWait().toMillis(), settings.betterMatchMargin());
+        });
     }
 
     /**
@@ -396,6 +504,13 @@ public class RoutingService {
             }
             ContactNeeds needs = needs(state.get());
             AgentRanker.Request request = request(state.get(), needs);
+            if (request.strategy() == Strategy.PREDICTIVE
+                    && state.get().held()
+                    && hold(state.get().queue())
+                            .mayHold(clock.millis() - state.get().queuedAt())
+                    && reaching(state.get(), needs, List.of(agent)).isEmpty()) {
+                continue; // held for an agent expected to do clearly better than this one
+            }
             Ranking ranking = ranker.rank(request, candidates(state.get(), needs, request, List.of(agent)), 1);
             if (ranking.ranked().isEmpty() || !claim(tenantId, next.queue(), next.contactId())) {
                 continue;
@@ -411,6 +526,14 @@ public class RoutingService {
                 return;
             }
         }
+    }
+
+    /** The skills that select the agents read for a contact: the queue's, else the contact's intent at any level. */
+    private static Map<String, Integer> skillsAsked(ContactState state, ContactNeeds needs) {
+        if (!state.requiredSkills().isEmpty()) {
+            return state.requiredSkills();
+        }
+        return needs.intent() != null && RedisKeys.safe(needs.intent()) ? Map.of(needs.intent(), 1) : Map.of();
     }
 
     private record Waiting(String queue, String contactId, double rank) {}
@@ -751,7 +874,8 @@ public class RoutingService {
                 now));
     }
 
-    private RoutingEvent queued(ContactState state, ContactNeeds needs, int position, Ranking ranking) {
+    private RoutingEvent queued(
+            ContactState state, ContactNeeds needs, int position, Ranking ranking, BetterMatchHold hold) {
         int staffed = Math.max(1, ranking.ranked().size() + ranking.excluded().size());
         long estimate =
                 WaitEstimate.millis(position, staffed, statistics.averageHandleMillis(state.tenantId(), state.queue()));
@@ -763,11 +887,19 @@ public class RoutingService {
                                 .map(e -> e.getKey() + " ≥ " + e.getValue())
                                 .reduce((a, b) -> a + ", " + b)
                                 .orElseThrow();
-        String why = ranking.excluded().isEmpty()
-                ? "no agent" + (needs.language() == null ? "" : " who speaks " + needs.language()) + skills
-                        + " has room on " + state.contact().channel() + " now"
-                : "no agent can take it now; e.g. " + ranking.excluded().get(0).agentId() + ": "
-                        + ranking.excluded().get(0).reason();
+        String why = hold != null && state.held()
+                ? String.format(
+                        java.util.Locale.ROOT,
+                        "held up to %d s for an agent expected to do clearly better with it (estimate ≥ %.2f)"
+                                + " than those free now",
+                        hold.maxWaitMillis() / 1000,
+                        state.holdFor())
+                : ranking.excluded().isEmpty()
+                        ? "no agent" + (needs.language() == null ? "" : " who speaks " + needs.language()) + skills
+                                + " has room on " + state.contact().channel() + " now"
+                        : "no agent can take it now; e.g. "
+                                + ranking.excluded().get(0).agentId() + ": "
+                                + ranking.excluded().get(0).reason();
         return new RoutingEvent(
                 UUID.randomUUID().toString(),
                 RoutingEvent.Type.CONTACT_QUEUED,

@@ -10,7 +10,9 @@ import dev.alicia.router.messaging.RoutingEvent;
 
 /**
  * Where a contact stands in the router, shared by all instances in Redis: its queue and priority, the skills the
- * queue requires now, the agent it is offered to or assigned to, who turned it down, how far its queue widened.
+ * queue requires now, the agent it is offered to or assigned to, who turned it down, how far its queue widened,
+ * and whether it is held for a better agent ({@code holdFor}: the outcome estimate an agent must reach to take it
+ * while held; negative once decided not to hold; null while undecided - see {@code BetterMatchHold}).
  */
 public record ContactState(
         ContactArrived contact,
@@ -28,7 +30,8 @@ public record ContactState(
         int transfers,
         String targetAgentId,
         List<StoryEvent> routerNotes,
-        RoutingEvent offer) {
+        RoutingEvent offer,
+        Double holdFor) {
 
     public enum Status {
         WAITING,
@@ -70,7 +73,8 @@ public record ContactState(
                 transfers,
                 targetAgentId,
                 routerNotes,
-                offer);
+                offer,
+                holdFor);
     }
 
     /** Offered to {@code agent}: the offer (without its brief) is kept for the assignment that follows. */
@@ -91,7 +95,8 @@ public record ContactState(
                 transfers,
                 targetAgentId,
                 routerNotes,
-                event);
+                event,
+                holdFor);
     }
 
     public ContactState answered(long at) {
@@ -111,7 +116,8 @@ public record ContactState(
                 transfers,
                 targetAgentId,
                 routerNotes,
-                offer);
+                offer,
+                holdFor);
     }
 
     public ContactState declined(String agent) {
@@ -133,7 +139,8 @@ public record ContactState(
                 transfers,
                 targetAgentId,
                 routerNotes,
-                offer);
+                offer,
+                holdFor);
     }
 
     public ContactState widened(int applied, Map<String, Integer> skills, boolean callback) {
@@ -153,7 +160,8 @@ public record ContactState(
                 transfers,
                 targetAgentId,
                 routerNotes,
-                offer);
+                offer,
+                holdFor);
     }
 
     /**
@@ -184,7 +192,35 @@ public record ContactState(
                 transfers + 1,
                 toAgent,
                 routerNotes,
-                offer);
+                offer,
+                null);
+    }
+
+    /** Held for an agent expected to reach {@code threshold}, or not held ({@code threshold} negative). */
+    public ContactState holding(double threshold) {
+        return new ContactState(
+                contact,
+                status,
+                queue,
+                priority,
+                requiredSkills,
+                rule,
+                queuedAt,
+                answeredAt,
+                agentId,
+                declinedBy,
+                wideningApplied,
+                callbackOffered,
+                transfers,
+                targetAgentId,
+                routerNotes,
+                offer,
+                threshold);
+    }
+
+    /** Whether it is held for a better agent (see {@code BetterMatchHold}). */
+    public boolean held() {
+        return holdFor != null && holdFor >= 0;
     }
 
     /** Remembers an event the router added to the customer's story, for briefs built before it is stored. */
@@ -207,6 +243,7 @@ public record ContactState(
                 transfers,
                 targetAgentId,
                 notes,
-                offer);
+                offer,
+                holdFor);
     }
 }

@@ -94,6 +94,38 @@ class LiveStreamsTest {
     }
 
     @Test
+    void the_decisions_of_a_tenant_nobody_watches_are_skipped_by_the_live_views_without_being_decoded() {
+        awaitLiveConsumersFollowingTheirTopics();
+        double before = liveDecisions("skipped");
+        Api.as("t-unwatched-" + UUID.randomUUID().toString().substring(0, 8))
+                .contentType(ContentType.JSON)
+                .body("{\"contactId\": \"c-nobody-looks\", \"customerId\": \"cust-1\", \"channel\": \"CHAT\"}")
+                .when()
+                .post("/contacts")
+                .then()
+                .statusCode(202);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> liveDecisions("skipped") > before);
+    }
+
+    /** Records of routing.events the live views' consumer counted with that outcome, from the metrics. */
+    private static double liveDecisions(String outcome) {
+        return given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .lines()
+                .filter(line -> line.startsWith("alicia_kafka_records_total{")
+                        && line.contains("group=\"router-live-")
+                        && line.contains("outcome=\"" + outcome + "\"")
+                        && line.contains("topic=\"routing.events\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
     void the_agent_view_learns_where_the_presence_and_context_apis_are() {
         Api.asAgent("bank-a", "camille")
                 .when()

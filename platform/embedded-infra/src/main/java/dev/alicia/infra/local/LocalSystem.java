@@ -113,6 +113,15 @@ public final class LocalSystem implements AutoCloseable {
         return "http://127.0.0.1:" + instance(instance).port();
     }
 
+    /** The process id of a running instance (a service's name, or the name {@link #startRouter} returned). */
+    public synchronized long pid(String instance) {
+        Process process = processes.get(instance(instance).name());
+        if (process == null) {
+            throw new IllegalStateException(instance + " is not running");
+        }
+        return process.pid();
+    }
+
     /** The resident memory of each service's process (kB), from /proc, for load reports. */
     public synchronized Map<String, Long> residentKilobytes() {
         Map<String, Long> rss = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import dev.alicia.kit.redis.UnsafeIdException;
 import io.micrometer.core.instrument.Counter;
@@ -36,11 +37,13 @@ public final class ConsumerLoop<T> implements AutoCloseable {
     private final JsonRecordDecoder<T> decoder;
     private final RecordHandler<T> handler;
     private final BatchHandler<T> batchHandler;
+    private final Predicate<String> wanted;
     private final EventPublisher publisher;
     private final KafkaLoopConfig config;
     private final Counter handled;
     private final Counter deadLettered;
     private final Counter retried;
+    private final Counter skipped;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
@@ -53,6 +56,7 @@ public final class ConsumerLoop<T> implements AutoCloseable {
             JsonRecordDecoder<T> decoder,
             RecordHandler<T> handler,
             BatchHandler<T> batchHandler,
+            Predicate<String> wanted,
             EventPublisher publisher,
             KafkaLoopConfig config,
             MeterRegistry registry) {
@@ -62,11 +66,13 @@ public final class ConsumerLoop<T> implements AutoCloseable {
         this.decoder = decoder;
         this.handler = handler;
         this.batchHandler = batchHandler;
+        this.wanted = wanted;
         this.publisher = publisher;
         this.config = config;
         this.handled = counter(registry, "handled");
         this.deadLettered = counter(registry, "dead-lettered");
         this.retried = counter(registry, "retried");
+        this.skipped = counter(registry, "skipped");
         this.thread = new Thread(this::run, "consume-" + topic);
         this.thread.setDaemon(true);
     }
@@ -167,6 +173,11 @@ public final class ConsumerLoop<T> implements AutoCloseable {
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                 first.putIfAbsent(partition, record.offset());
+                if (!wanted.test(record.key())) {
+                    skipped.increment();
+                    done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                    continue;
+                }
                 try {
                     decoded.add(decode(record));
                 } catch (InvalidRecordException e) {
@@ -197,6 +208,11 @@ public final class ConsumerLoop<T> implements AutoCloseable {
     }
 
     private boolean process(ConsumerRecord<String, byte[]> record) {
+        if (!wanted.test(record.key())) {
+            // Nobody wants it (a live view nobody watches): not even decoded, which is most of a record's cost.
+            skipped.increment();
+            return true;
+        }
         try {
             handler.handle(decode(record));
             handled.increment();

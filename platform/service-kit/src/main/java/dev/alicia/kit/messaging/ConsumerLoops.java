@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,21 +63,24 @@ public class ConsumerLoops {
      * Consumes {@code topic} for a live view of this instance alone (SSE to browsers): a consumer group of its own,
      * {@code groupPrefix} and a random id, so every instance reads every partition, from the newest record once the
      * group is joined (a moment after start). A live view has no use for history: what it shows on connecting comes
-     * from the stores, not from replaying the topic.
+     * from the stores, not from replaying the topic. Only records whose key someone {@code watches} are decoded and
+     * handled: a view nobody looks at costs a poll, not a decode per record.
      */
-    public <T> ConsumerLoop<T> startLive(String topic, String groupPrefix, Class<T> type, RecordHandler<T> handler) {
+    public <T> ConsumerLoop<T> startLive(
+            String topic, String groupPrefix, Class<T> type, Predicate<String> watches, RecordHandler<T> handler) {
         return start(
                 topic,
                 groupPrefix + "-" + UUID.randomUUID(),
                 type,
                 handler,
                 null,
+                watches,
                 Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
     }
 
     private <T> ConsumerLoop<T> start(
             String topic, String groupId, Class<T> type, RecordHandler<T> handler, BatchHandler<T> batchHandler) {
-        return start(topic, groupId, type, handler, batchHandler, Map.of());
+        return start(topic, groupId, type, handler, batchHandler, key -> true, Map.of());
     }
 
     private <T> ConsumerLoop<T> start(
@@ -85,6 +89,7 @@ public class ConsumerLoops {
             Class<T> type,
             RecordHandler<T> handler,
             BatchHandler<T> batchHandler,
+            Predicate<String> wanted,
             Map<String, Object> overrides) {
         Map<String, Object> consumerConfig = new HashMap<>(KafkaSettings.clientOnly(kafkaConfig));
         consumerConfig.putAll(overrides);
@@ -102,6 +107,7 @@ public class ConsumerLoops {
                 new JsonRecordDecoder<>(mapper, validator, type),
                 handler,
                 batchHandler,
+                wanted,
                 publisher,
                 config,
                 registry);

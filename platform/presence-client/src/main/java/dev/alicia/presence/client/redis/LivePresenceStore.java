@@ -219,7 +219,39 @@ public class LivePresenceStore {
             args.add(String.valueOf(skill.getValue()));
             first = false;
         }
-        Response flat = ELIGIBLE.run(redis, keys, args);
+        return decodeAll(tenantId, ELIGIBLE.run(redis, keys, args));
+    }
+
+    /**
+     * The agents who speak {@code language} and master each skill at least at the given proficiency, whatever
+     * their status and load now (the caller filters): who could take such a contact once free, most proficient
+     * first. One round trip, the indexes of {@link #eligible} with the language's agents in place of the routable
+     * ones; empty without a language.
+     */
+    public List<LiveAgent> qualified(String tenantId, String language, Map<String, Integer> minimumSkills, int limit) {
+        if (language == null) {
+            return List.of();
+        }
+        String speakers = PresenceKeys.language(tenantId, language);
+        List<String> keys = new ArrayList<>();
+        keys.add(PresenceKeys.states(tenantId));
+        keys.add(speakers);
+        keys.add(speakers);
+        List<String> args = new ArrayList<>();
+        args.add(String.valueOf(limit));
+        boolean first = true;
+        for (Map.Entry<String, Integer> skill : minimumSkills.entrySet()) {
+            keys.add(
+                    first
+                            ? PresenceKeys.skillInLanguage(tenantId, skill.getKey() + "|" + language)
+                            : PresenceKeys.skill(tenantId, skill.getKey()));
+            args.add(String.valueOf(skill.getValue()));
+            first = false;
+        }
+        return decodeAll(tenantId, ELIGIBLE.run(redis, keys, args));
+    }
+
+    private static List<LiveAgent> decodeAll(String tenantId, Response flat) {
         List<LiveAgent> agents = new ArrayList<>(flat.size() / 2);
         for (int i = 0; i + 1 < flat.size(); i += 2) {
             agents.add(LiveAgentCodec.decode(
