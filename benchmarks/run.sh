@@ -4,7 +4,11 @@
 #   benchmarks/run.sh context      conversation events ingested/s and handoff brief assembly latency
 #   benchmarks/run.sh scoring      the router's scoring and choice for one contact over 20,000 agents (JMH)
 #   benchmarks/run.sh e2e          the whole system under open-loop load: publish -> offer/assignment latency and
-#                                  CPU per contact by part, after a warm-up (-Dwarmup=90 -DwarmupRate=80 in BENCH_JAVA_OPTS)
+#                                  CPU per contact by part, after a warm-up, with one then two routers, 20,000 agents,
+#                                  saturation, peak RSS. Options in BENCH_JAVA_OPTS: -Dwarmup=90 -DwarmupRate=80
+#                                  -Drates=250,500,1000 -Dburst=6000 -Drouters=1,2 -Dagents=20000 -Dtail=90;
+#                                  -DrouterCpus=0.3 holds each router to that CPU share by a cgroup quota (root, cgroup
+#                                  cpu controller) and writes the scale-out section instead (e.g. with -Drates=)
 # The Redis floor comes from redis-benchmark (Debian: apt-get install redis-tools); without it the table
 # says so and shows no ratio.
 set -euo pipefail

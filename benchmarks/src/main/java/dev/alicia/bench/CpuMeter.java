@@ -43,7 +43,8 @@ final class CpuMeter {
     /** What each part spent between two snapshots, in milliseconds. */
     static Map<String, Long> between(Map<String, Long> before, Map<String, Long> after) {
         Map<String, Long> spent = new LinkedHashMap<>();
-        after.forEach((part, millis) -> spent.put(part, millis - before.getOrDefault(part, 0L)));
+        // A process that exited in between (a PostgreSQL backend) takes its time with it: never below zero.
+        after.forEach((part, millis) -> spent.put(part, Math.max(0, millis - before.getOrDefault(part, 0L))));
         return spent;
     }
 

@@ -215,7 +215,8 @@ public final class Simulation {
                 && policy.hold().mayHold(now - leg.enqueuedAt)) {
             // Held for a better agent: only those expected to reach the threshold may take it yet.
             Map<String, Double> means = means(contact);
-            candidates.removeIf(c -> means.get(c.agentId()) < leg.holdFor);
+            long waited = now - leg.enqueuedAt;
+            candidates.removeIf(c -> !policy.hold().accepts(leg.holdFor, means.get(c.agentId()), waited));
         }
         Ranking ranking = ranker.rank(request, candidates, 1);
         return ranking.best().map(ScoredCandidate::agentId).map(byId::get).orElse(null);

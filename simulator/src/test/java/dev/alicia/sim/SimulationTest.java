@@ -2,6 +2,7 @@ package dev.alicia.sim;
 
 import java.util.Arrays;
 
+import dev.alicia.router.domain.BetterMatchHold;
 import dev.alicia.router.domain.Strategy;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,20 @@ class SimulationTest {
         // 40% of unresolved first contacts are transferred.
         assertThat(run.transfers() / (1 - run.firstContactResolution())).isBetween(0.35, 0.45);
         assertThat(run.satisfaction()).isBetween(1.0, 5.0);
+    }
+
+    @Test
+    void holding_contacts_for_clearly_better_agents_resolves_more_and_answers_later() {
+        Policy truth = Policy.oracle(Policy.learning(10).weights());
+        RunResult now = Simulation.run(SMALL, 8, truth);
+        RunResult held = Simulation.run(SMALL, 8, truth.withHold(new BetterMatchHold(10_000, 0.1)));
+
+        assertThat(held.window(4, 20, null).firstContactResolution())
+                .isGreaterThan(now.window(4, 20, null).firstContactResolution());
+        assertThat(held.window(4, 20, null).averageSpeedOfAnswer())
+                .isGreaterThan(now.window(4, 20, null).averageSpeedOfAnswer());
+        // Nobody waits much beyond the hold for it: contacts are still answered.
+        assertThat(held.all().answered()).isGreaterThan((int) (0.9 * held.all().arrivals()));
     }
 
     @Test

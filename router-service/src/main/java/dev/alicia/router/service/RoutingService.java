@@ -354,8 +354,23 @@ public class RoutingService {
                 () -> ranker.rank(request, candidates(decided, needs, request, candidates), config.shortlist()));
         Map<String, LiveAgent> read = new java.util.HashMap<>();
         candidates.forEach(agent -> read.put(agent.agentId(), agent));
+        // Each candidate as just read: one compare-and-set each. One that changed meanwhile (another contact, often
+        // of another router instance, took them: every router ranks the same best agents first) is passed over for
+        // the next, instead of being read and tried again while the others wait; only if every one changed are
+        // they read again, best first.
+        List<ScoredCandidate> changed = new ArrayList<>();
         for (ScoredCandidate candidate : ranking.ranked()) {
-            if (STEP_OFFER.record(() -> offer(decided, needs, ranking, candidate, read.get(candidate.agentId())))) {
+            Attempt attempt =
+                    STEP_OFFER.record(() -> offer(decided, needs, ranking, candidate, read.get(candidate.agentId())));
+            if (attempt == Attempt.OFFERED) {
+                return true;
+            }
+            if (attempt == Attempt.CHANGED) {
+                changed.add(candidate);
+            }
+        }
+        for (ScoredCandidate candidate : changed) {
+            if (STEP_OFFER.record(() -> offer(decided, needs, ranking, candidate, null)) == Attempt.OFFERED) {
                 return true;
             }
         }
@@ -408,8 +423,10 @@ public class RoutingService {
         }
         Map<String, Double> means =
                 means(held, needs, free.stream().map(LiveAgent::agentId).toList());
+        BetterMatchHold hold = hold(held.queue());
+        long waited = clock.millis() - held.queuedAt();
         return free.stream()
-                .filter(agent -> means.get(agent.agentId()) >= held.holdFor())
+                .filter(agent -> hold.accepts(held.holdFor(), means.get(agent.agentId()), waited))
                 .toList();
     }
 
@@ -516,7 +533,11 @@ public class RoutingService {
                 continue;
             }
             ContactState claimed = store.find(tenantId, next.contactId()).orElse(state.get());
-            if (!offer(claimed, needs, ranking, ranking.ranked().get(0), agent)) {
+            Attempt attempt = offer(claimed, needs, ranking, ranking.ranked().get(0), agent);
+            if (attempt == Attempt.CHANGED) {
+                attempt = offer(claimed, needs, ranking, ranking.ranked().get(0), null);
+            }
+            if (attempt != Attempt.OFFERED) {
                 enqueue(claimed);
                 return;
             }
@@ -538,8 +559,20 @@ public class RoutingService {
 
     private record Waiting(String queue, String contactId, double rank) {}
 
-    /** Reserves the agent's capacity until the offer's deadline; false when someone took it first. */
-    private boolean offer(
+    /** What became of an attempt to offer the contact to one agent. */
+    private enum Attempt {
+        OFFERED,
+        /** The agent changed since {@code read}: not tried again (the caller may, reading them afresh). */
+        CHANGED,
+        /** The agent cannot take it (no room any more, gone). */
+        REFUSED
+    }
+
+    /**
+     * Reserves the agent's capacity until the offer's deadline. With the agent as {@code read}, one compare-and-set;
+     * without ({@code null}), the agent is read and the reservation retried until it holds or is refused.
+     */
+    private Attempt offer(
             ContactState state, ContactNeeds needs, Ranking ranking, ScoredCandidate chosen, LiveAgent read) {
         long now = clock.millis();
         long deadline = now + config.offerTimeout().toMillis();
@@ -552,14 +585,15 @@ public class RoutingService {
             return autoAnswer ? reserved.accept(state.contactId()) : reserved;
         };
         try {
-            // The agent as just read is usually still current: one compare-and-set; else read again and retry.
-            boolean reserved =
-                    read != null && agents.compareAndSet(read, take.apply(read)).isPresent();
-            if (!reserved && agents.update(state.tenantId(), agentId, take).isEmpty()) {
-                return false;
+            if (read != null) {
+                if (agents.compareAndSet(read, take.apply(read)).isEmpty()) {
+                    return Attempt.CHANGED;
+                }
+            } else if (agents.update(state.tenantId(), agentId, take).isEmpty()) {
+                return Attempt.REFUSED;
             }
         } catch (PresenceRuleViolation taken) {
-            return false;
+            return Attempt.REFUSED;
         }
         if (strategy(state.queue()) == Strategy.ROUND_ROBIN) {
             store.roundRobinCursor(state.tenantId(), state.queue(), agentId);
@@ -592,11 +626,11 @@ public class RoutingService {
             ContactState assigned = offered.answered(now);
             store.assign(assigned);
             answered(assigned, now);
-            return true;
+            return Attempt.OFFERED;
         }
         store.offer(offered, deadline);
         decisions.publish(event.then(RoutingEvent.Type.CONTACT_OFFERED, brief(offered), event.occurredAt()));
-        return true;
+        return Attempt.OFFERED;
     }
 
     /** The agent answers the offer: the contact is theirs, with the brief as it stands now. */

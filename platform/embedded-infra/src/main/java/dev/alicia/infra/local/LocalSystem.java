@@ -340,6 +340,8 @@ public final class LocalSystem implements AutoCloseable {
         env.put("ALICIA_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put("ALICIA_REDIS_URI", redis.uri());
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        // As deploy/ sets it: fewer glibc malloc arenas, less resident memory beside the heap.
+        env.put("MALLOC_ARENA_MAX", "2");
         // Trust the development issuer: tokens minted with the key pair under the data directory.
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKeyFile().toString());
         env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
