@@ -91,6 +91,7 @@ public final class EndToEndBenchmark {
 
     private final Map<String, String> agentTokens = new ConcurrentHashMap<>();
     private DevTokens tokens;
+    private String redisUri;
 
     private EndToEndBenchmark() {}
 
@@ -110,6 +111,7 @@ public final class EndToEndBenchmark {
 
     private void run(LocalSystem system, Path report) throws Exception {
         tokens = system.tokens();
+        redisUri = system.redisUri();
         routers.add(LocalSystem.url("router-service"));
         capRouter(system, "router-service");
         Thread sampler = sampleMemory(system);
@@ -404,6 +406,7 @@ public final class EndToEndBenchmark {
         desktops.start();
         Thread.sleep(3_000);
         Map<String, Long> cpuBefore = CpuMeter.snapshot();
+        Map<String, RedisCommandStats.Stat> redisBefore = RedisCommandStats.snapshot(redisUri);
         long wallStart = System.nanoTime();
         long sent = 0;
         long start;
@@ -432,6 +435,9 @@ public final class EndToEndBenchmark {
             Thread.sleep(200);
         }
         Map<String, Long> cpu = CpuMeter.between(cpuBefore, CpuMeter.snapshot());
+        OUT.println("Redis per contact assigned: "
+                + RedisCommandStats.perContact(
+                        redisBefore, RedisCommandStats.snapshot(redisUri), Math.max(1, assigned.get())));
         long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - wallStart);
         // The last ends are on their way: let them be read before the spans are closed.
         Thread.sleep(2_000);

@@ -24,10 +24,6 @@ public final class Scarcity {
         this.total = sum(this.languages) + sum(this.skills);
     }
 
-    public boolean isEmpty() {
-        return total == 0;
-    }
-
     public double language(String language) {
         return languages.getOrDefault(language, 0.0);
     }

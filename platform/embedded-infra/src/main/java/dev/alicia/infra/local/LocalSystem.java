@@ -113,6 +113,11 @@ public final class LocalSystem implements AutoCloseable {
         return "http://127.0.0.1:" + instance(instance).port();
     }
 
+    /** Where Redis listens ({@code redis://host:port}), for drivers that read its statistics. */
+    public synchronized String redisUri() {
+        return redis.uri();
+    }
+
     /** The process id of a running instance (a service's name, or the name {@link #startRouter} returned). */
     public synchronized long pid(String instance) {
         Process process = processes.get(instance(instance).name());
