@@ -291,11 +291,32 @@ public final class LocalSystem implements AutoCloseable {
      * {@code docs/reliability.md}); a restart reloads it.
      */
     private EmbeddedRedisServer startRedisServer() {
-        return EmbeddedRedisServer.startPersistent(data.resolve("redis"), port("REDIS_PORT", 16379));
+        int port = port("REDIS_PORT", 16379);
+        requireFree(port, "Redis");
+        return EmbeddedRedisServer.startPersistent(data.resolve("redis"), port);
     }
 
     private EmbeddedKafkaBroker startKafkaBroker() {
-        return EmbeddedKafkaBroker.startPersistent(data.resolve("kafka"), port("KAFKA_PORT", 19092), 4);
+        int port = port("KAFKA_PORT", 19092);
+        requireFree(port, "Kafka");
+        return EmbeddedKafkaBroker.startPersistent(data.resolve("kafka"), port, 4);
+    }
+
+    /**
+     * Refuses a port something else listens on. A process left over from an earlier run (a killed benchmark's
+     * redis-server) would otherwise answer in place of the one started here: the services would use it, and
+     * stopping "our" Redis would stop nothing.
+     */
+    static void requireFree(int port, String what) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        } catch (IOException taken) {
+            throw new IllegalStateException(
+                    what + "'s port " + port + " is taken by another process (one left over"
+                            + " from an earlier run?); stop it, or choose another port",
+                    taken);
+        }
     }
 
     /** Creates every topic the contract names, so partition counts are as documented, not broker defaults. */
@@ -334,6 +355,7 @@ public final class LocalSystem implements AutoCloseable {
 
     private Process launch(Instance instance) throws IOException {
         Service service = instance.service();
+        requireFree(instance.port(), instance.name());
         Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (run-local.sh does)");
