@@ -120,6 +120,7 @@ public final class EndToEndBenchmark {
         StringBuilder rows = new StringBuilder();
         StringBuilder cpu = new StringBuilder();
         StringBuilder saturation = new StringBuilder();
+        double firstThroughput = Double.NaN;
         int violations = 0;
         for (int count : ROUTERS) {
             while (routers.size() < count) {
@@ -151,7 +152,10 @@ public final class EndToEndBenchmark {
                 OUT.println(label + ": saturation, " + BURST + " contacts published at once ...");
                 Load burst = burst(system.kafkaBootstrapServers(), BURST);
                 violations += burst.violations();
-                saturation.append(saturationRow(label, burst));
+                if (Double.isNaN(firstThroughput)) {
+                    firstThroughput = burst.throughput();
+                }
+                saturation.append(saturationRow(label, burst, firstThroughput));
                 cpu.append(cpuRow(label, "saturation", burst));
                 OUT.println(saturation);
             }
@@ -226,7 +230,7 @@ public final class EndToEndBenchmark {
                         : "desktops accept each offer over REST and end the chat at once",
                 rows,
                 BURST,
-                saturationRatios(saturation.toString()),
+                saturation,
                 TAIL.toSeconds(),
                 String.join(" | ", CpuMeter.snapshot().keySet()),
                 "---|".repeat(CpuMeter.snapshot().size()),
@@ -606,39 +610,18 @@ public final class EndToEndBenchmark {
                         / (double) kafka.getValueAtPercentile(99));
     }
 
-    /** A saturation row, its last cell (the ratio to one router) left for {@link #saturationRatios}. */
-    private static String saturationRow(String routers, Load load) {
+    /** A saturation row, with its throughput as a ratio to the first saturation phase's ({@code first}). */
+    private static String saturationRow(String routers, Load load, double first) {
         return String.format(
                 Locale.ROOT,
-                "| %s | %,d (%,d), %d errors | %.0f/s | %s | %%RATIO%% |%n",
+                "| %s | %,d (%,d), %d errors | %.0f/s | %s | %s |%n",
                 routers,
                 load.assigned(),
                 load.sent(),
                 load.errors(),
                 load.throughput(),
-                figures(load.assign()));
-    }
-
-    /** Fills each saturation row's ratio to the first row's throughput. */
-    private static String saturationRatios(String rows) {
-        List<String> lines = rows.lines().toList();
-        if (lines.isEmpty()) {
-            return "";
-        }
-        double first = throughputOf(lines.get(0));
-        StringBuilder out = new StringBuilder();
-        for (String line : lines) {
-            out.append(line.replace(
-                            "%RATIO%",
-                            first > 0 ? String.format(Locale.ROOT, "**%.2f×**", throughputOf(line) / first) : "n/a"))
-                    .append(System.lineSeparator());
-        }
-        return out.toString();
-    }
-
-    private static double throughputOf(String row) {
-        String cell = row.split("\\|")[3].trim();
-        return Double.parseDouble(cell.substring(0, cell.indexOf('/')).replace(",", ""));
+                figures(load.assign()),
+                first > 0 ? String.format(Locale.ROOT, "**%.2f×**", load.throughput() / first) : "n/a");
     }
 
     private static String cpuRow(String routers, String phase, Load load) {

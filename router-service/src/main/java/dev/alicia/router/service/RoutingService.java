@@ -441,18 +441,23 @@ public class RoutingService {
         return means;
     }
 
+    /** An agent as the ranker sees them: their profile and live state, their run of distressed contacts, an estimate. */
+    private static Candidate candidate(LiveAgent agent, DistressStreak streak, Double estimate) {
+        return new Candidate(
+                agent.agentId(),
+                agent.languages(),
+                agent.skills(),
+                agent.strengths(),
+                agent.idleSince(),
+                agent.occupancy(),
+                streak,
+                estimate);
+    }
+
     private static List<Candidate> withMeans(List<LiveAgent> live, Map<String, Double> means) {
         List<Candidate> candidates = new ArrayList<>(live.size());
         for (LiveAgent agent : live) {
-            candidates.add(new Candidate(
-                    agent.agentId(),
-                    agent.languages(),
-                    agent.skills(),
-                    agent.strengths(),
-                    agent.idleSince(),
-                    agent.occupancy(),
-                    DistressStreak.NONE,
-                    means.get(agent.agentId())));
+            candidates.add(candidate(agent, DistressStreak.NONE, means.get(agent.agentId())));
         }
         return candidates;
     }
@@ -1060,15 +1065,7 @@ public class RoutingService {
                 store.streaks(tenantId, live.stream().map(LiveAgent::agentId).toList());
         List<Candidate> candidates = new ArrayList<>(live.size());
         for (LiveAgent agent : live) {
-            candidates.add(new Candidate(
-                    agent.agentId(),
-                    agent.languages(),
-                    agent.skills(),
-                    agent.strengths(),
-                    agent.idleSince(),
-                    agent.occupancy(),
-                    streaks.getOrDefault(agent.agentId(), DistressStreak.NONE),
-                    null));
+            candidates.add(candidate(agent, streaks.getOrDefault(agent.agentId(), DistressStreak.NONE), null));
         }
         return candidates;
     }
