@@ -13,9 +13,8 @@ import dev.alicia.testing.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.alicia.presence.api.PresenceTestAccess.available;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,20 +29,12 @@ import static org.awaitility.Awaitility.await;
 class ContactLifecycleTest {
 
     private static final String TOPIC = "routing.events";
-    private static KafkaTestClient kafka;
+
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.forRealInfrastructure();
 
     @Inject
     LivePresenceStore store;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.forRealInfrastructure();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void an_agent_on_a_voice_call_is_offered_nothing_and_wraps_up_then_becomes_available_when_it_ends() {

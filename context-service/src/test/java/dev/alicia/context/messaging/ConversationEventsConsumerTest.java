@@ -15,9 +15,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,23 +26,15 @@ import static org.awaitility.Awaitility.await;
 class ConversationEventsConsumerTest {
 
     private static final String TOPIC = "conversation.events";
-    private static KafkaTestClient kafka;
+
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.forRealInfrastructure();
 
     @Inject
     CustomerContextStore store;
 
     @Inject
     RedisDataSource redis;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.forRealInfrastructure();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void what_the_voicebot_understood_becomes_the_customers_routing_features() {

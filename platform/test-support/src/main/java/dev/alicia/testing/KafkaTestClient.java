@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,30 +25,60 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The test's own view of the real broker: it publishes as an adapter would and reads what the services
  * published. Each read uses a fresh consumer group from the earliest offset, so tests pick their records
  * out by key or content and never depend on what other tests left on a topic.
  */
-public final class KafkaTestClient implements AutoCloseable {
+public final class KafkaTestClient implements AutoCloseable, AfterAllCallback {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private final String bootstrapServers;
-    private final KafkaProducer<String, byte[]> producer;
+    private final Supplier<String> broker;
+    private String bootstrapServers;
+    private KafkaProducer<String, byte[]> producer;
 
-    public KafkaTestClient(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", bootstrapServers);
-        config.put("acks", "all");
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    private KafkaTestClient(Supplier<String> broker) {
+        this.broker = broker;
     }
 
-    /** A client of the broker started by {@link RealInfrastructure}. */
+    /** A client of the broker at {@code bootstrapServers}. */
+    public KafkaTestClient(String bootstrapServers) {
+        this(() -> bootstrapServers);
+    }
+
+    /**
+     * A test class's client of the broker started by {@link RealInfrastructure}: it connects on first use (the
+     * broker is up by then) and closes once the class's tests are done -
+     * {@code @RegisterExtension static final KafkaTestClient kafka = KafkaTestClient.forRealInfrastructure();}.
+     */
     public static KafkaTestClient forRealInfrastructure() {
-        return new KafkaTestClient(RealInfrastructure.kafkaBootstrapServers());
+        return new KafkaTestClient(RealInfrastructure::kafkaBootstrapServers);
+    }
+
+    private synchronized String bootstrapServers() {
+        if (bootstrapServers == null) {
+            bootstrapServers = broker.get();
+        }
+        return bootstrapServers;
+    }
+
+    private synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Map<String, Object> config = new HashMap<>();
+            config.put("bootstrap.servers", bootstrapServers());
+            config.put("acks", "all");
+            producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     public RecordMetadata send(String topic, String key, String value) {
@@ -57,7 +88,7 @@ public final class KafkaTestClient implements AutoCloseable {
     /** Publishes {@code value} as it is (any bytes, or null for a tombstone); returns where it landed. */
     public RecordMetadata sendBytes(String topic, String key, byte[] value) {
         try {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get();
+            return producer().send(new ProducerRecord<>(topic, key, value)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -125,7 +156,7 @@ public final class KafkaTestClient implements AutoCloseable {
      */
     public void awaitCommittedPast(String group, RecordMetadata record, Duration timeout) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
             long deadline = System.nanoTime() + timeout.toNanos();
             long committed = -1;
             while (System.nanoTime() < deadline) {
@@ -161,7 +192,7 @@ public final class KafkaTestClient implements AutoCloseable {
 
     private Map<String, Object> consumerConfig() {
         Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", bootstrapServers);
+        config.put("bootstrap.servers", bootstrapServers());
         config.put("group.id", "test-" + UUID.randomUUID());
         config.put("auto.offset.reset", "earliest");
         config.put("enable.auto.commit", "false");
@@ -169,7 +200,11 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (producer == null) {
+            return;
+        }
         producer.close(Duration.ofSeconds(5));
+        producer = null;
     }
 }

@@ -18,10 +18,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -36,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "router"))
 class PoisonMessagesTest {
 
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.forRealInfrastructure();
 
     @Inject
     LivePresenceStore presence;
@@ -45,16 +45,6 @@ class PoisonMessagesTest {
     RedisDataSource redis;
 
     private ContactCenterFloor floor;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.forRealInfrastructure();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @BeforeEach
     void newFloor() {

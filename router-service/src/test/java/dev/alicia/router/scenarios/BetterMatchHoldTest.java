@@ -24,10 +24,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "router"))
 class BetterMatchHoldTest {
 
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.forRealInfrastructure();
 
     @Inject
     LivePresenceStore presence;
@@ -58,16 +58,6 @@ class BetterMatchHoldTest {
     Learning learning;
 
     private ContactCenterFloor floor;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.forRealInfrastructure();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @BeforeEach
     void floorWithAStarBusyOnACallAndANoviceFree() {

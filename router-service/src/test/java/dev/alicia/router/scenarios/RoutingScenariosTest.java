@@ -21,10 +21,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +38,8 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "router"))
 class RoutingScenariosTest {
 
-    private static KafkaTestClient kafka;
+    @RegisterExtension
+    static final KafkaTestClient kafka = KafkaTestClient.forRealInfrastructure();
 
     @Inject
     LivePresenceStore presence;
@@ -57,16 +57,6 @@ class RoutingScenariosTest {
     RouterStore store;
 
     private ContactCenterFloor floor;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.forRealInfrastructure();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @BeforeEach
     void newFloor() {
