@@ -2,7 +2,9 @@ package dev.alicia.presence.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +20,9 @@ import dev.alicia.presence.client.model.Channel;
 import dev.alicia.presence.client.model.LiveAgent;
 import dev.alicia.presence.client.model.PresenceRuleViolation;
 import dev.alicia.presence.client.redis.LivePresenceStore;
+import dev.alicia.presence.client.redis.PresenceKeys;
 import dev.alicia.testing.RealInfrastructure;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +44,9 @@ class ReservationConcurrencyTest {
 
     @Inject
     LivePresenceStore store;
+
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void two_threads_making_a_thousand_reservations_each_never_exceed_any_agents_capacity() throws Exception {
@@ -105,6 +112,75 @@ class ReservationConcurrencyTest {
         assertThat(worstSeen.get()).isLessThanOrEqualTo(CHAT_CAPACITY);
         assertThat(reserved.get()).isGreaterThan(AGENTS.size() * CHAT_CAPACITY);
         assertThat(stillHeld).isEqualTo(reserved.get() - released.get());
+    }
+
+    @Test
+    void an_agent_whose_last_chat_is_reserved_leaves_the_routers_query_at_once_and_returns_when_one_is_released() {
+        String tenant = newFloor();
+        Map<String, Integer> fraud = Map.of("stolen_card", 3);
+        for (int i = 0; i < CHAT_CAPACITY - 1; i++) {
+            reserve(tenant, "a1", "c-" + i).orElseThrow();
+        }
+        assertThat(ids(store.eligible(tenant, Channel.CHAT, "fr", fraud, 10))).contains("a1");
+
+        reserve(tenant, "a1", "c-last").orElseThrow();
+        assertThat(ids(store.eligible(tenant, Channel.CHAT, "fr", fraud, 10))).containsExactlyInAnyOrder("a2", "a3");
+        assertThat(ids(store.eligible(tenant, Channel.CHAT, "en", Map.of(), 10)))
+                .containsExactlyInAnyOrder("a2", "a3");
+
+        store.update(tenant, "a1", a -> a.release("c-last", System.currentTimeMillis()));
+        assertThat(ids(store.eligible(tenant, Channel.CHAT, "fr", fraud, 10))).contains("a1");
+        assertIndexesAgreeWithStates(tenant);
+    }
+
+    @Test
+    void after_reservations_and_releases_race_every_ready_index_holds_exactly_the_agents_with_room() throws Exception {
+        String tenant = newFloor();
+        runTwoThreads(thread -> {
+            ConcurrentLinkedQueue<String[]> mine = new ConcurrentLinkedQueue<>();
+            for (int i = 0; i < 500; i++) {
+                String agent = AGENTS.get(i % AGENTS.size());
+                Channel channel = i % 7 == 0 ? Channel.VOICE : Channel.CHAT;
+                String contact = thread + "-" + i;
+                try {
+                    store.update(tenant, agent, a -> a.reserve(contact, channel, Long.MAX_VALUE));
+                    mine.add(new String[] {agent, contact});
+                } catch (PresenceRuleViolation full) {
+                    // no room: the index said so too, checked below
+                }
+                if (i % 3 != 0 && !mine.isEmpty()) {
+                    String[] held = mine.poll();
+                    store.update(tenant, held[0], a -> a.release(held[1], System.currentTimeMillis()));
+                }
+            }
+        });
+
+        assertIndexesAgreeWithStates(tenant);
+    }
+
+    /** Each agent is in a channel's ready indexes (per language, per skill and language) iff routable on it. */
+    private void assertIndexesAgreeWithStates(String tenant) {
+        for (String agentId : AGENTS) {
+            LiveAgent agent = store.find(tenant, agentId).orElseThrow();
+            for (Channel channel : Channel.values()) {
+                boolean routable = agent.routableChannels().contains(channel);
+                for (String language : agent.languages().keySet()) {
+                    assertThat(redis.set(String.class)
+                                    .sismember(PresenceKeys.readySpeakers(tenant, channel, language), agentId))
+                            .as("%s in ready %s/%s", agentId, channel, language)
+                            .isEqualTo(routable);
+                    agent.skills()
+                            .forEach((skill, level) -> assertThat(redis.sortedSet(String.class)
+                                            .zscore(PresenceKeys.ready(tenant, channel, skill, language), agentId))
+                                    .as("%s in ready %s/%s/%s", agentId, channel, skill, language)
+                                    .isEqualTo(routable ? OptionalDouble.of(level) : OptionalDouble.empty()));
+                }
+            }
+        }
+    }
+
+    private static List<String> ids(List<LiveAgent> agents) {
+        return agents.stream().map(LiveAgent::agentId).toList();
     }
 
     private Optional<LiveAgent> reserve(String tenant, String agentId, String contactId) {

@@ -107,6 +107,10 @@ public class LivePresenceStore {
                     ops,
                     true);
         }
+        // The ready indexes follow routability as well as the profile: a reservation that fills the agent's
+        // last chat takes them out of every chat index at once, so the router's query never walks past them.
+        diff(readySpeakers(before), readySpeakers(after), entry -> readyKey(tenant, entry), keys, ops, false);
+        diff(ready(before), ready(after), entry -> readyKey(tenant, entry), keys, ops, true);
 
         List<String> args = new ArrayList<>(4 + ops.size());
         args.add(String.valueOf(before == null ? 0 : before.version()));
@@ -143,6 +147,36 @@ public class LivePresenceStore {
         return pairs;
     }
 
+    /** {@code CHANNEL|language} for each channel the agent may be offered a contact on now (null: none). */
+    private static Map<String, Integer> readySpeakers(LiveAgent agent) {
+        Map<String, Integer> entries = new HashMap<>();
+        if (agent != null) {
+            for (Channel channel : agent.routableChannels()) {
+                agent.languages().keySet().forEach(language -> entries.put(channel.name() + "|" + language, 0));
+            }
+        }
+        return entries;
+    }
+
+    /** {@code CHANNEL|skill|language} → proficiency, for each channel the agent may be offered a contact on now. */
+    private static Map<String, Integer> ready(LiveAgent agent) {
+        Map<String, Integer> entries = new HashMap<>();
+        if (agent != null) {
+            for (Channel channel : agent.routableChannels()) {
+                skillsByLanguage(agent).forEach((pair, level) -> entries.put(channel.name() + "|" + pair, level));
+            }
+        }
+        return entries;
+    }
+
+    private static String readyKey(String tenant, String entry) {
+        String[] parts = entry.split("\\|");
+        Channel channel = Channel.valueOf(parts[0]);
+        return parts.length == 2
+                ? PresenceKeys.readySpeakers(tenant, channel, parts[1])
+                : PresenceKeys.ready(tenant, channel, parts[1], parts[2]);
+    }
+
     /** Removes the agent and their index entries, whatever their version. */
     public void remove(String tenantId, String agentId) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -162,6 +196,8 @@ public class LivePresenceStore {
             skillsByLanguage(agent)
                     .keySet()
                     .forEach(pair -> index(keys, ops, PresenceKeys.skillInLanguage(tenantId, pair), "Z-"));
+            readySpeakers(agent).keySet().forEach(entry -> index(keys, ops, readyKey(tenantId, entry), "S-"));
+            ready(agent).keySet().forEach(entry -> index(keys, ops, readyKey(tenantId, entry), "Z-"));
             List<String> args = new ArrayList<>(List.of(String.valueOf(agent.version()), agentId, ""));
             args.addAll(ops);
             if (APPLY.run(redis, keys, args).toLong() >= 0) {
@@ -197,56 +233,57 @@ public class LivePresenceStore {
 
     /**
      * The agents to whom a contact on {@code channel} may be offered now, who speak {@code language} (any when
-     * null) and master each skill at least at the given proficiency. One round trip, using the indexes.
+     * null) and master each skill at least at the given proficiency, most proficient in the first skill first
+     * (without skills: any {@code limit} of them). One round trip; with a language it reads the ready indexes,
+     * whose members all qualify, so the answer costs the same however many of the best agents are busy.
      */
     public List<LiveAgent> eligible(
             String tenantId, Channel channel, String language, Map<String, Integer> minimumSkills, int limit) {
-        String routable = PresenceKeys.routable(tenantId, channel);
-        boolean composite = language != null && !minimumSkills.isEmpty();
-        List<String> keys = new ArrayList<>();
-        keys.add(PresenceKeys.states(tenantId));
-        keys.add(routable);
-        keys.add(language == null || composite ? routable : PresenceKeys.language(tenantId, language));
-        List<String> args = new ArrayList<>();
-        args.add(String.valueOf(limit));
-        boolean first = true;
-        for (Map.Entry<String, Integer> skill : minimumSkills.entrySet()) {
-            // The walk starts from the first skill's agents: within the language when one is asked, a tenth of them.
-            keys.add(
-                    first && language != null
-                            ? PresenceKeys.skillInLanguage(tenantId, skill.getKey() + "|" + language)
-                            : PresenceKeys.skill(tenantId, skill.getKey()));
-            args.add(String.valueOf(skill.getValue()));
-            first = false;
+        List<String> sets = new ArrayList<>();
+        String first = null;
+        if (language == null) {
+            sets.add(PresenceKeys.routable(tenantId, channel));
+        } else if (minimumSkills.isEmpty()) {
+            sets.add(PresenceKeys.readySpeakers(tenantId, channel, language));
+        } else {
+            first = PresenceKeys.ready(
+                    tenantId, channel, minimumSkills.keySet().iterator().next(), language);
         }
-        return decodeAll(tenantId, ELIGIBLE.run(redis, keys, args));
+        return query(tenantId, sets, first, minimumSkills, limit);
     }
 
     /**
      * The agents who speak {@code language} and master each skill at least at the given proficiency, whatever
      * their status and load now (the caller filters): who could take such a contact once free, most proficient
-     * first. One round trip, the indexes of {@link #eligible} with the language's agents in place of the routable
-     * ones; empty without a language.
+     * first. One round trip; empty without a language.
      */
     public List<LiveAgent> qualified(String tenantId, String language, Map<String, Integer> minimumSkills, int limit) {
         if (language == null) {
             return List.of();
         }
-        String speakers = PresenceKeys.language(tenantId, language);
+        if (minimumSkills.isEmpty()) {
+            return query(tenantId, List.of(PresenceKeys.language(tenantId, language)), null, minimumSkills, limit);
+        }
+        String first = PresenceKeys.skillInLanguage(
+                tenantId, minimumSkills.keySet().iterator().next() + "|" + language);
+        return query(tenantId, List.of(), first, minimumSkills, limit);
+    }
+
+    /**
+     * Runs {@code eligible.lua}: members of every set in {@code sets}, walking {@code first} (the first skill's
+     * sorted set, or null for the skill's plain index) and checking the other skills' levels.
+     */
+    private List<LiveAgent> query(
+            String tenantId, List<String> sets, String first, Map<String, Integer> minimumSkills, int limit) {
         List<String> keys = new ArrayList<>();
         keys.add(PresenceKeys.states(tenantId));
-        keys.add(speakers);
-        keys.add(speakers);
+        keys.addAll(sets);
         List<String> args = new ArrayList<>();
         args.add(String.valueOf(limit));
-        boolean first = true;
+        args.add(String.valueOf(sets.size()));
         for (Map.Entry<String, Integer> skill : minimumSkills.entrySet()) {
-            keys.add(
-                    first
-                            ? PresenceKeys.skillInLanguage(tenantId, skill.getKey() + "|" + language)
-                            : PresenceKeys.skill(tenantId, skill.getKey()));
+            keys.add(first != null && args.size() == 2 ? first : PresenceKeys.skill(tenantId, skill.getKey()));
             args.add(String.valueOf(skill.getValue()));
-            first = false;
         }
         return decodeAll(tenantId, ELIGIBLE.run(redis, keys, args));
     }

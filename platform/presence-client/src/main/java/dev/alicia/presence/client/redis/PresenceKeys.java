@@ -38,4 +38,18 @@ public final class PresenceKeys {
         String[] pair = skillAndLanguage.split("\\|", 2);
         return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "skill", pair[0], "lang", pair[1]);
     }
+
+    /** Set of the agents to whom a contact on this channel in this language may be offered now. */
+    public static String readySpeakers(String tenantId, Channel channel, String language) {
+        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "ready", channel.name(), "lang", language);
+    }
+
+    /**
+     * Sorted set of the agents to whom a contact on this channel in this language needing this skill may be
+     * offered now, by proficiency: the router's query reads its head and nothing else.
+     */
+    public static String ready(String tenantId, Channel channel, String skill, String language) {
+        return RedisKeys.key(
+                NAMESPACE, RedisKeys.tenantTag(tenantId), "ready", channel.name(), "skill", skill, "lang", language);
+    }
 }

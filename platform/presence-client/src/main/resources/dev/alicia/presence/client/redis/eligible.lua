@@ -1,34 +1,42 @@
--- The agents who can take a contact now: routable on the channel, speaking the language, with at least the
--- given proficiency in each skill, most proficient first. One round trip, all keys under the tenant's tag.
--- It walks the smallest source it has - the first skill's agents (within the language when the first skill
--- set is the skill-in-language one) from the most proficient down, else the language set intersected with
--- the routable set - in chunks, asking membership for a whole chunk at once, and stops at the limit.
--- KEYS[1]    the tenant's hash of agent states
--- KEYS[2]    the routable set of the channel
--- KEYS[3]    the language set, or KEYS[2] again when any language will do (or KEYS[4] is per language)
--- KEYS[4..]  one skill sorted set per required skill (score = proficiency)
--- ARGV[1]    the most agents to return
--- ARGV[2..]  minimum proficiency per skill, in KEYS order from KEYS[4]
+-- The agents who can take a contact: members of every given set, with at least the given proficiency in each
+-- skill, most proficient first. One round trip, all keys under the tenant's tag.
+-- With skills, it walks the first skill's sorted set from the most proficient down, in chunks, asking
+-- membership and the other skills' levels for a whole chunk at once, and stops at the limit. The router's
+-- first sorted set is a ready index (routable on the channel, speaking the language, with the skill): every
+-- member passes and one chunk answers. Without skills it takes the set's members (any `limit` of them).
+-- KEYS[1]          the tenant's hash of agent states
+-- KEYS[2..m+1]     m sets each returned agent must belong to (m = ARGV[2])
+-- KEYS[m+2..]      one sorted set per required skill (score = proficiency)
+-- ARGV[1]          the most agents to return
+-- ARGV[2]          m
+-- ARGV[3..]        minimum proficiency per skill, in KEYS order
 -- Returns a flat list: agent id and its state line ('<version>;<state>'), for each eligible agent.
 local limit = tonumber(ARGV[1])
-local anyLanguage = KEYS[3] == KEYS[2]
+local sets = tonumber(ARGV[2])
+local firstSkill = sets + 2
 local found = {}
 
 local function passes(chunk)
-  local routable = redis.call('SMISMEMBER', KEYS[2], unpack(chunk))
-  local spoken = anyLanguage and routable or redis.call('SMISMEMBER', KEYS[3], unpack(chunk))
-  local keep = {}
-  for i = 1, #chunk do
-    if routable[i] == 1 and spoken[i] == 1 then
-      keep[#keep + 1] = chunk[i]
-    end
-  end
-  for k = 5, #KEYS do
+  local keep = chunk
+  for k = 2, sets + 1 do
     if #keep == 0 then
-      break
+      return keep
+    end
+    local member = redis.call('SMISMEMBER', KEYS[k], unpack(keep))
+    local next = {}
+    for i = 1, #keep do
+      if member[i] == 1 then
+        next[#next + 1] = keep[i]
+      end
+    end
+    keep = next
+  end
+  for k = firstSkill + 1, #KEYS do
+    if #keep == 0 then
+      return keep
     end
     local scores = redis.call('ZMSCORE', KEYS[k], unpack(keep))
-    local level = tonumber(ARGV[k - 2])
+    local level = tonumber(ARGV[k - sets + 1])
     local next = {}
     for i = 1, #keep do
       if scores[i] and tonumber(scores[i]) >= level then
@@ -40,11 +48,11 @@ local function passes(chunk)
   return keep
 end
 
-if #KEYS >= 4 then
+if #KEYS >= firstSkill then
   local chunkSize = math.max(2 * limit, 64)
   local offset = 0
   while #found < limit do
-    local chunk = redis.call('ZREVRANGEBYSCORE', KEYS[4], '+inf', ARGV[2], 'LIMIT', offset, chunkSize)
+    local chunk = redis.call('ZREVRANGEBYSCORE', KEYS[firstSkill], '+inf', ARGV[3], 'LIMIT', offset, chunkSize)
     if #chunk == 0 then
       break
     end
@@ -55,8 +63,10 @@ if #KEYS >= 4 then
     end
     offset = offset + chunkSize
   end
+elseif sets == 1 then
+  found = redis.call('SRANDMEMBER', KEYS[2], limit)
 else
-  local ids = anyLanguage and redis.call('SMEMBERS', KEYS[2]) or redis.call('SINTER', KEYS[3], KEYS[2])
+  local ids = redis.call('SINTER', unpack(KEYS, 2, sets + 1))
   for i = 1, math.min(#ids, limit) do
     found[i] = ids[i]
   end
