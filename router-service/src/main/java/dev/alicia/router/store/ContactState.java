@@ -1,8 +1,11 @@
 package dev.alicia.router.store;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.alicia.context.client.model.StoryEvent;
 import dev.alicia.router.messaging.ContactArrived;
@@ -57,111 +60,44 @@ public record ContactState(
     }
 
     public ContactState with(Status newStatus, String agent) {
-        return new ContactState(
-                contact,
-                newStatus,
-                queue,
-                priority,
-                requiredSkills,
-                rule,
-                queuedAt,
-                answeredAt,
-                agent,
-                declinedBy,
-                wideningApplied,
-                callbackOffered,
-                transfers,
-                targetAgentId,
-                routerNotes,
-                offer,
-                holdFor);
+        return edit(d -> {
+            d.status = newStatus;
+            d.agentId = agent;
+        });
     }
 
     /** Offered to {@code agent}: the offer (without its brief) is kept for the assignment that follows. */
     public ContactState offered(String agent, RoutingEvent event) {
-        return new ContactState(
-                contact,
-                Status.OFFERED,
-                queue,
-                priority,
-                requiredSkills,
-                rule,
-                queuedAt,
-                answeredAt,
-                agent,
-                declinedBy,
-                wideningApplied,
-                callbackOffered,
-                transfers,
-                targetAgentId,
-                routerNotes,
-                event,
-                holdFor);
+        return edit(d -> {
+            d.status = Status.OFFERED;
+            d.agentId = agent;
+            d.offer = event;
+        });
     }
 
     public ContactState answered(long at) {
-        return new ContactState(
-                contact,
-                Status.ASSIGNED,
-                queue,
-                priority,
-                requiredSkills,
-                rule,
-                queuedAt,
-                at,
-                agentId,
-                declinedBy,
-                wideningApplied,
-                callbackOffered,
-                transfers,
-                targetAgentId,
-                routerNotes,
-                offer,
-                holdFor);
+        return edit(d -> {
+            d.status = Status.ASSIGNED;
+            d.answeredAt = at;
+        });
     }
 
     public ContactState declined(String agent) {
-        Set<String> more = new java.util.HashSet<>(declinedBy);
+        Set<String> more = new HashSet<>(declinedBy);
         more.add(agent);
-        return new ContactState(
-                contact,
-                Status.WAITING,
-                queue,
-                priority,
-                requiredSkills,
-                rule,
-                queuedAt,
-                answeredAt,
-                null,
-                more,
-                wideningApplied,
-                callbackOffered,
-                transfers,
-                targetAgentId,
-                routerNotes,
-                offer,
-                holdFor);
+        return edit(d -> {
+            d.status = Status.WAITING;
+            d.agentId = null;
+            d.declinedBy = more;
+        });
     }
 
     public ContactState widened(int applied, Map<String, Integer> skills, boolean callback) {
-        return new ContactState(
-                contact,
-                status,
-                queue,
-                priority,
-                skills,
-                rule,
-                queuedAt,
-                answeredAt,
-                agentId,
-                declinedBy,
-                applied,
-                callbackOffered || callback,
-                transfers,
-                targetAgentId,
-                routerNotes,
-                offer,
-                holdFor);
+        return edit(d -> {
+            d.requiredSkills = skills;
+            d.wideningApplied = applied;
+            d.callbackOffered = callbackOffered || callback;
+        });
     }
 
     /**
@@ -176,46 +112,27 @@ public record ContactState(
             String fromAgent,
             String toAgent,
             long now) {
-        return new ContactState(
-                contact,
-                Status.WAITING,
-                newQueue,
-                newPriority,
-                skills,
-                newRule,
-                now,
-                0,
-                null,
-                Set.of(fromAgent),
-                0,
-                false,
-                transfers + 1,
-                toAgent,
-                routerNotes,
-                offer,
-                null);
+        return edit(d -> {
+            d.status = Status.WAITING;
+            d.queue = newQueue;
+            d.priority = newPriority;
+            d.requiredSkills = skills;
+            d.rule = newRule;
+            d.queuedAt = now;
+            d.answeredAt = 0;
+            d.agentId = null;
+            d.declinedBy = Set.of(fromAgent);
+            d.wideningApplied = 0;
+            d.callbackOffered = false;
+            d.transfers = transfers + 1;
+            d.targetAgentId = toAgent;
+            d.holdFor = null;
+        });
     }
 
     /** Held for an agent expected to reach {@code threshold}, or not held ({@code threshold} negative). */
     public ContactState holding(double threshold) {
-        return new ContactState(
-                contact,
-                status,
-                queue,
-                priority,
-                requiredSkills,
-                rule,
-                queuedAt,
-                answeredAt,
-                agentId,
-                declinedBy,
-                wideningApplied,
-                callbackOffered,
-                transfers,
-                targetAgentId,
-                routerNotes,
-                offer,
-                threshold);
+        return edit(d -> d.holdFor = threshold);
     }
 
     /** Whether it is held for a better agent (see {@code BetterMatchHold}). */
@@ -225,25 +142,71 @@ public record ContactState(
 
     /** Remembers an event the router added to the customer's story, for briefs built before it is stored. */
     public ContactState noting(StoryEvent note) {
-        List<StoryEvent> notes = new java.util.ArrayList<>(routerNotes);
+        List<StoryEvent> notes = new ArrayList<>(routerNotes);
         notes.add(note);
+        return edit(d -> d.routerNotes = notes);
+    }
+
+    /** A copy with what {@code change} sets: each step above names only the fields it changes. */
+    private ContactState edit(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
         return new ContactState(
                 contact,
-                status,
-                queue,
-                priority,
-                requiredSkills,
-                rule,
-                queuedAt,
-                answeredAt,
-                agentId,
-                declinedBy,
-                wideningApplied,
-                callbackOffered,
-                transfers,
-                targetAgentId,
-                notes,
-                offer,
-                holdFor);
+                d.status,
+                d.queue,
+                d.priority,
+                d.requiredSkills,
+                d.rule,
+                d.queuedAt,
+                d.answeredAt,
+                d.agentId,
+                d.declinedBy,
+                d.wideningApplied,
+                d.callbackOffered,
+                d.transfers,
+                d.targetAgentId,
+                d.routerNotes,
+                d.offer,
+                d.holdFor);
+    }
+
+    /** The fields a step may change, as they were. */
+    private static final class Draft {
+        Status status;
+        String queue;
+        int priority;
+        Map<String, Integer> requiredSkills;
+        String rule;
+        long queuedAt;
+        long answeredAt;
+        String agentId;
+        Set<String> declinedBy;
+        int wideningApplied;
+        boolean callbackOffered;
+        int transfers;
+        String targetAgentId;
+        List<StoryEvent> routerNotes;
+        RoutingEvent offer;
+        Double holdFor;
+
+        Draft(ContactState s) {
+            status = s.status;
+            queue = s.queue;
+            priority = s.priority;
+            requiredSkills = s.requiredSkills;
+            rule = s.rule;
+            queuedAt = s.queuedAt;
+            answeredAt = s.answeredAt;
+            agentId = s.agentId;
+            declinedBy = s.declinedBy;
+            wideningApplied = s.wideningApplied;
+            callbackOffered = s.callbackOffered;
+            transfers = s.transfers;
+            targetAgentId = s.targetAgentId;
+            routerNotes = s.routerNotes;
+            offer = s.offer;
+            holdFor = s.holdFor;
+        }
     }
 }

@@ -374,7 +374,10 @@ public final class LocalSystem implements AutoCloseable {
         env.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
         env.putAll(settings);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        // As deploy/ sets it: G1 whatever the machine (the JVM picks Serial on a small one), and glibc's freed
+        // memory (the JIT compilers' arenas above all) handed back every 5 s: 40 MB less resident under load.
+        List<String> command =
+                new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseG1GC", "-XX:TrimNativeHeapInterval=5000"));
         if (Boolean.getBoolean("alicia.local.profile")) {
             // -Dalicia.local.profile=true: a flight recording per service, next to its log.
             command.add("-XX:StartFlightRecording=filename="
