@@ -7,8 +7,9 @@
 #                                  CPU per contact by part, after a warm-up, with one then two routers, 20,000 agents,
 #                                  saturation, peak RSS. Options in BENCH_JAVA_OPTS: -Dwarmup=90 -DwarmupRate=80
 #                                  -Drates=250,500,1000 -Dburst=6000 -Drouters=1,2 -Dagents=20000 -Dtail=90;
-#                                  -DrouterCpus=0.3 holds each router to that CPU share by a cgroup quota (root, cgroup
-#                                  cpu controller) and writes the scale-out section instead (e.g. with -Drates=)
+#                                  -DrouterCpus=0.4 holds each router to that CPU share by a cgroup quota once warmed up
+#                                  (root, cgroup cpu controller) and writes the scale-out section instead (e.g. with
+#                                  -Drates= -Dburst=4000)
 # The Redis floor comes from redis-benchmark (Debian: apt-get install redis-tools); without it the table
 # says so and shows no ratio.
 set -euo pipefail

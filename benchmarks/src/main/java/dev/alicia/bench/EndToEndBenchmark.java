@@ -113,7 +113,7 @@ public final class EndToEndBenchmark {
         tokens = system.tokens();
         redisUri = system.redisUri();
         routers.add(LocalSystem.url("router-service"));
-        capRouter(system, "router-service");
+        List<String> instances = new ArrayList<>(List.of("router-service"));
         Thread sampler = sampleMemory(system);
         OUT.println("logging in " + AGENTS + " chat agents ...");
         logIn();
@@ -127,7 +127,7 @@ public final class EndToEndBenchmark {
                 int port = 8090 + routers.size();
                 OUT.println("starting router instance " + (routers.size() + 1) + " on port " + port + " ...");
                 String instance = system.startRouter(port);
-                capRouter(system, instance);
+                instances.add(instance);
                 routers.add(system.instanceUrl(instance));
             }
             String label = count + (count == 1 ? " router" : " routers");
@@ -137,6 +137,10 @@ public final class EndToEndBenchmark {
             OUT.println("warm-up: " + warm.assigned() + " assigned of " + warm.sent() + ", publish → offer "
                     + figures(warm.offer()) + System.lineSeparator() + cpuRow(label, WARM_UP_RATE + "/s", warm));
             violations += warm.violations();
+            // Capped only once warm: a JVM held to a fraction of a core spends it compiling for minutes.
+            for (String instance : instances) {
+                capRouter(system, instance);
+            }
             for (int rate : RATES) {
                 OUT.println("bare Kafka round trip at " + rate + "/s ...");
                 Histogram kafka = kafkaRoundTrip(system.kafkaBootstrapServers(), rate);
@@ -217,8 +221,9 @@ public final class EndToEndBenchmark {
                 Runtime.getRuntime().availableProcessors(),
                 ROUTER_CPUS > 0
                         ? "each router instance held to " + CpuLimit.describe(ROUTER_CPUS)
-                                + " cores by a cgroup CPU quota (as a Kubernetes CPU limit would), so that a second"
-                                + " instance has CPU of its own to show what it adds"
+                                + " cores by a cgroup CPU quota (as a Kubernetes CPU limit would) from the end of its"
+                                + " warm-up (which runs uncapped: a JVM held to a fraction of a core compiles for"
+                                + " minutes), so that a second instance has CPU of its own to show what it adds"
                         : "no instance is held to a CPU share (a second router competes for the same two cores)",
                 AGENTS,
                 RUN.toSeconds(),
