@@ -42,8 +42,13 @@ public record RoutingEvent(
 
     /** The same decision, as a new event of another type, with the brief as it stands then. */
     public RoutingEvent then(Type newType, HandoffBrief newBrief, Instant at) {
+        return then(newType, newBrief, at, java.util.UUID.randomUUID().toString());
+    }
+
+    /** The same, with the given event id (an event that may be announced twice keeps one id: consumers skip it). */
+    public RoutingEvent then(Type newType, HandoffBrief newBrief, Instant at, String newEventId) {
         return new RoutingEvent(
-                java.util.UUID.randomUUID().toString(),
+                newEventId,
                 newType,
                 tenantId,
                 contactId,

@@ -642,8 +642,11 @@ public class RoutingService {
     public RoutingEvent accept(String tenantId, String contactId, String agentId) {
         ContactState state = store.find(tenantId, contactId).orElseThrow(() -> RoutingProblems.unknown(contactId));
         if (state.status() == ContactState.Status.ASSIGNED && agentId.equals(state.agentId())) {
-            return state.offer()
-                    .then(RoutingEvent.Type.CONTACT_ASSIGNED, brief(state), Instant.ofEpochMilli(state.answeredAt()));
+            // A retried accept: the first may have stopped between saving the assignment and announcing it (Redis
+            // lost under it), so it is announced again, as the same event.
+            RoutingEvent event = assignment(state, state.answeredAt());
+            decisions.publish(event);
+            return event;
         }
         if (state.status() != ContactState.Status.OFFERED || !agentId.equals(state.agentId())) {
             throw RoutingProblems.notOfferedTo(contactId, agentId);
@@ -673,10 +676,17 @@ public class RoutingService {
                 : DistressStreak.NONE;
         store.streak(tenantId, agentId, guard.after(before, distressed, now));
         statistics.answered(assigned, now - assigned.queuedAt());
-        RoutingEvent event =
-                assigned.offer().then(RoutingEvent.Type.CONTACT_ASSIGNED, brief(assigned), Instant.ofEpochMilli(now));
+        RoutingEvent event = assignment(assigned, now);
         decisions.publish(event);
         return event;
+    }
+
+    /** The assignment as announced; its id follows from the offer's, so announcing it twice is one event. */
+    private RoutingEvent assignment(ContactState assigned, long at) {
+        String id = UUID.nameUUIDFromBytes((assigned.offer().eventId() + "/CONTACT_ASSIGNED")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+        return assigned.offer().then(RoutingEvent.Type.CONTACT_ASSIGNED, brief(assigned), Instant.ofEpochMilli(at), id);
     }
 
     /** The agent turns the offer down: released, and offered to the next best agent (never back to them). */

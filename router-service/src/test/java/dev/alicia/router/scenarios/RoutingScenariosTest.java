@@ -338,6 +338,28 @@ class RoutingScenariosTest {
     }
 
     @Test
+    void an_accept_retried_after_the_assignment_was_saved_announces_it_again_as_the_same_event() {
+        floor.agent("first", "fr", "billing", 5);
+        floor.context("cust-1", Map.of("language", "fr", "intent", "billing"));
+        floor.call("c-1", "cust-1");
+        floor.await("c-1", "CONTACT_OFFERED");
+        accept("c-1", "first");
+        String announced =
+                floor.await("c-1", "CONTACT_ASSIGNED").path("eventId").asText();
+
+        // The desktop did not hear back (the first accept may have stopped before announcing it) and tries again.
+        accept("c-1", "first");
+
+        List<JsonNode> assignments = floor.awaitAll("c-1", "CONTACT_ASSIGNED", 2);
+        assertThat(assignments)
+                .extracting(event -> event.path("eventId").asText())
+                .containsExactly(announced, announced);
+        assertThat(assignments)
+                .extracting(event -> event.path("agentId").asText())
+                .containsOnly("first");
+    }
+
+    @Test
     void a_waiting_contact_is_offered_by_the_presence_event_itself_with_no_sweep_running() {
         floor.agent("nina", "fr", "billing", 4);
         floor.away("nina");
