@@ -109,8 +109,8 @@ public class LivePresenceStore {
         }
         // The ready indexes follow routability as well as the profile: a reservation that fills the agent's
         // last chat takes them out of every chat index at once, so the router's query never walks past them.
-        diff(readySpeakers(before), readySpeakers(after), entry -> readyKey(tenant, entry), keys, ops, false);
-        diff(ready(before), ready(after), entry -> readyKey(tenant, entry), keys, ops, true);
+        diff(readySpeakers(tenant, before), readySpeakers(tenant, after), key -> key, keys, ops, false);
+        diff(ready(tenant, before), ready(tenant, after), key -> key, keys, ops, true);
 
         List<String> args = new ArrayList<>(4 + ops.size());
         args.add(String.valueOf(before == null ? 0 : before.version()));
@@ -147,34 +147,32 @@ public class LivePresenceStore {
         return pairs;
     }
 
-    /** {@code CHANNEL|language} for each channel the agent may be offered a contact on now (null: none). */
-    private static Map<String, Integer> readySpeakers(LiveAgent agent) {
-        Map<String, Integer> entries = new HashMap<>();
+    /** The ready-speakers set of each channel the agent may be offered a contact on now, per language (null: none). */
+    private static Map<String, Integer> readySpeakers(String tenant, LiveAgent agent) {
+        Map<String, Integer> keys = new HashMap<>();
         if (agent != null) {
             for (Channel channel : agent.routableChannels()) {
-                agent.languages().keySet().forEach(language -> entries.put(channel.name() + "|" + language, 0));
+                agent.languages()
+                        .keySet()
+                        .forEach(language -> keys.put(PresenceKeys.readySpeakers(tenant, channel, language), 0));
             }
         }
-        return entries;
+        return keys;
     }
 
-    /** {@code CHANNEL|skill|language} → proficiency, for each channel the agent may be offered a contact on now. */
-    private static Map<String, Integer> ready(LiveAgent agent) {
-        Map<String, Integer> entries = new HashMap<>();
+    /** The ready index of each channel the agent may be offered a contact on now, per skill and language → level. */
+    private static Map<String, Integer> ready(String tenant, LiveAgent agent) {
+        Map<String, Integer> keys = new HashMap<>();
         if (agent != null) {
             for (Channel channel : agent.routableChannels()) {
-                skillsByLanguage(agent).forEach((pair, level) -> entries.put(channel.name() + "|" + pair, level));
+                agent.skills()
+                        .forEach((skill, level) -> agent.languages()
+                                .keySet()
+                                .forEach(language ->
+                                        keys.put(PresenceKeys.ready(tenant, channel, skill, language), level)));
             }
         }
-        return entries;
-    }
-
-    private static String readyKey(String tenant, String entry) {
-        String[] parts = entry.split("\\|");
-        Channel channel = Channel.valueOf(parts[0]);
-        return parts.length == 2
-                ? PresenceKeys.readySpeakers(tenant, channel, parts[1])
-                : PresenceKeys.ready(tenant, channel, parts[1], parts[2]);
+        return keys;
     }
 
     /** Removes the agent and their index entries, whatever their version. */
@@ -196,8 +194,8 @@ public class LivePresenceStore {
             skillsByLanguage(agent)
                     .keySet()
                     .forEach(pair -> index(keys, ops, PresenceKeys.skillInLanguage(tenantId, pair), "Z-"));
-            readySpeakers(agent).keySet().forEach(entry -> index(keys, ops, readyKey(tenantId, entry), "S-"));
-            ready(agent).keySet().forEach(entry -> index(keys, ops, readyKey(tenantId, entry), "Z-"));
+            readySpeakers(tenantId, agent).keySet().forEach(key -> index(keys, ops, key, "S-"));
+            ready(tenantId, agent).keySet().forEach(key -> index(keys, ops, key, "Z-"));
             List<String> args = new ArrayList<>(List.of(String.valueOf(agent.version()), agentId, ""));
             args.addAll(ops);
             if (APPLY.run(redis, keys, args).toLong() >= 0) {
@@ -281,9 +279,11 @@ public class LivePresenceStore {
         List<String> args = new ArrayList<>();
         args.add(String.valueOf(limit));
         args.add(String.valueOf(sets.size()));
+        String walked = first;
         for (Map.Entry<String, Integer> skill : minimumSkills.entrySet()) {
-            keys.add(first != null && args.size() == 2 ? first : PresenceKeys.skill(tenantId, skill.getKey()));
+            keys.add(walked != null ? walked : PresenceKeys.skill(tenantId, skill.getKey()));
             args.add(String.valueOf(skill.getValue()));
+            walked = null;
         }
         return decodeAll(tenantId, ELIGIBLE.run(redis, keys, args));
     }

@@ -3,7 +3,7 @@
 -- With skills, it walks the first skill's sorted set from the most proficient down, in chunks, asking
 -- membership and the other skills' levels for a whole chunk at once, and stops at the limit. The router's
 -- first sorted set is a ready index (routable on the channel, speaking the language, with the skill): every
--- member passes and one chunk answers. Without skills it takes the set's members (any `limit` of them).
+-- member passes and one chunk answers. Without skills there is one set (m = 1): any `limit` of its members.
 -- KEYS[1]          the tenant's hash of agent states
 -- KEYS[2..m+1]     m sets each returned agent must belong to (m = ARGV[2])
 -- KEYS[m+2..]      one sorted set per required skill (score = proficiency)
@@ -63,13 +63,8 @@ if #KEYS >= firstSkill then
     end
     offset = offset + chunkSize
   end
-elseif sets == 1 then
-  found = redis.call('SRANDMEMBER', KEYS[2], limit)
 else
-  local ids = redis.call('SINTER', unpack(KEYS, 2, sets + 1))
-  for i = 1, math.min(#ids, limit) do
-    found[i] = ids[i]
-  end
+  found = redis.call('SRANDMEMBER', KEYS[2], limit)
 end
 
 local out = {}
