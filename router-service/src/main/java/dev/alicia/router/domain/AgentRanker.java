@@ -1,6 +1,7 @@
 package dev.alicia.router.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -65,7 +66,13 @@ public final class AgentRanker {
                 }
                 continue;
             }
-            double score = score(request, plan, candidate);
+            double score = score(
+                    request,
+                    plan,
+                    candidate,
+                    best.size() < explained
+                            ? Double.NEGATIVE_INFINITY
+                            : best.peek().score());
             if (best.size() < explained) {
                 best.add(new Entry(candidate, score));
             } else {
@@ -122,12 +129,23 @@ public final class AgentRanker {
         private final Request request;
         private final EmotionalLoadGuard guard;
         private final String language;
+        private final int languageHash;
         private final String[] requiredSkills;
+        private final int[] requiredHashes;
         private final int[] minimumLevels;
+        private final int skillIndex;
         private final boolean distressed;
         final String skill;
         final String register;
+        final int registerSlot;
         final String emotionStrength;
+        final int emotionSlot;
+        private final String[] declined;
+        private final int[] declinedHashes;
+        final String lastResolvedBy;
+        final int lastResolvedByHash;
+        final String lastAgent;
+        final int lastAgentHash;
         final Scarcity.Unneeded unneeded;
         // Read by exclusion() for the candidate at hand, so that scoring does not look them up again.
         int fluency;
@@ -137,43 +155,62 @@ public final class AgentRanker {
             this.request = request;
             this.guard = guard;
             ContactNeeds needs = request.needs();
-            this.language = needs.language();
+            // Interned, as decoded map keys are: a candidate then matches them by reference.
+            this.language = needs.language() == null ? null : needs.language().intern();
+            this.languageHash = language == null ? 0 : language.hashCode();
             this.requiredSkills = needs.requiredSkills().keySet().toArray(String[]::new);
+            this.requiredHashes = new int[requiredSkills.length];
             this.minimumLevels = new int[requiredSkills.length];
             for (int i = 0; i < requiredSkills.length; i++) {
                 minimumLevels[i] = needs.requiredSkills().get(requiredSkills[i]);
+                requiredSkills[i] = requiredSkills[i].intern();
+                requiredHashes[i] = requiredSkills[i].hashCode();
             }
             this.distressed = needs.distressed();
             this.skill = skillName(needs);
+            this.skillIndex = Arrays.asList(requiredSkills).indexOf(skill);
             this.register = needs.register() == null ? null : needs.register().toLowerCase(java.util.Locale.ROOT);
             this.emotionStrength = needs.emotion() != Emotion.NEUTRAL && needs.emotion() != Emotion.POSITIVE
                     ? strengthFor(needs.emotion())
                     : null;
+            this.registerSlot = register == null ? -1 : Candidate.slot(register);
+            this.emotionSlot = emotionStrength == null ? -1 : Candidate.slot(emotionStrength);
+            this.declined = request.declinedBy().toArray(String[]::new);
+            this.declinedHashes = new int[declined.length];
+            for (int i = 0; i < declined.length; i++) {
+                declinedHashes[i] = declined[i].hashCode();
+            }
+            this.lastResolvedBy = needs.lastResolvedBy();
+            this.lastResolvedByHash = lastResolvedBy == null ? 0 : lastResolvedBy.hashCode();
+            this.lastAgent = needs.lastAgent();
+            this.lastAgentHash = lastAgent == null ? 0 : lastAgent.hashCode();
             this.unneeded = request.strategy() == Strategy.PREDICTIVE
                     ? request.scarcity().forContact(needs, skill)
                     : Scarcity.Unneeded.NOTHING;
         }
 
         int exclusion(Candidate candidate) {
-            if (!request.declinedBy().isEmpty() && request.declinedBy().contains(candidate.agentId())) {
-                return DECLINED;
-            }
             fluency = 0;
             if (language != null) {
-                Integer spoken = candidate.languages().get(language);
-                if (spoken == null) {
+                int spoken = candidate.fluency(language, languageHash);
+                if (spoken < 0) {
                     return LANGUAGE;
                 }
                 fluency = spoken;
             }
             level = -1;
             for (int i = 0; i < requiredSkills.length; i++) {
-                int held = candidate.skills().getOrDefault(requiredSkills[i], 0);
-                if (requiredSkills[i].equals(skill)) {
+                int held = candidate.level(requiredSkills[i], requiredHashes[i]);
+                if (i == skillIndex) {
                     level = held;
                 }
                 if (held < minimumLevels[i]) {
                     return SKILL;
+                }
+            }
+            for (int i = 0; i < declined.length; i++) {
+                if (candidate.is(declined[i], declinedHashes[i])) {
+                    return DECLINED;
                 }
             }
             if (!guard.allows(candidate.streak(), distressed, request.now())) {
@@ -200,9 +237,9 @@ public final class AgentRanker {
         }
     }
 
-    private double score(Request request, Plan plan, Candidate candidate) {
+    private double score(Request request, Plan plan, Candidate candidate, double cutoff) {
         return switch (request.strategy()) {
-            case PREDICTIVE -> predictive(plan, candidate, request.now(), null);
+            case PREDICTIVE -> predictive(plan, candidate, request.now(), null, cutoff);
             case LONGEST_IDLE -> idleMillis(candidate, request.now());
             case ROUND_ROBIN -> afterCursor(candidate, request.roundRobinAfter()) ? 1 : 0;
             case SKILLS_ONLY -> proficiency(request.needs(), candidate) + idleShare(candidate, request.now()) / 100;
@@ -217,7 +254,7 @@ public final class AgentRanker {
         List<Factor> factors = switch (request.strategy()) {
             case PREDICTIVE -> {
                 List<Factor> all = new ArrayList<>();
-                predictive(plan, candidate, request.now(), all);
+                predictive(plan, candidate, request.now(), all, Double.NEGATIVE_INFINITY);
                 yield all;
             }
             case LONGEST_IDLE -> List.of(new Factor("idle", entry.score(), idle));
@@ -238,8 +275,11 @@ public final class AgentRanker {
         return new ScoredCandidate(candidate, Math.round(entry.score() * 10_000) / 10_000.0, List.copyOf(factors));
     }
 
-    /** The predicted fit; with {@code factors} non-null, also says what each factor gave. */
-    private double predictive(Plan plan, Candidate candidate, long now, List<Factor> factors) {
+    /**
+     * The predicted fit; with {@code factors} non-null, also says what each factor gave. Without factors, a fit
+     * that cannot reach {@code cutoff} (the worst of the best kept so far) may come back short of its true value.
+     */
+    private double predictive(Plan plan, Candidate candidate, long now, List<Factor> factors, double cutoff) {
         ContactNeeds needs = plan.request.needs();
         double total = 0;
         int level = plan.level >= 0 ? plan.level : proficiency(needs, candidate);
@@ -261,15 +301,16 @@ public final class AgentRanker {
         }
         if (plan.register != null) {
             String register = plan.register;
-            double value = weights.register() * candidate.strength(register);
+            double rating = candidate.strength(plan.registerSlot, register);
+            double value = weights.register() * rating;
             total += value;
             if (factors != null) {
-                add(factors, "register", value, register + " register rated " + candidate.strength(register));
+                add(factors, "register", value, register + " register rated " + rating);
             }
         }
         if (plan.emotionStrength != null) {
             String strength = plan.emotionStrength;
-            double rating = candidate.strength(strength);
+            double rating = candidate.strength(plan.emotionSlot, strength);
             double value = weights.emotion() * needs.emotionIntensity() * rating;
             total += value;
             if (factors != null) {
@@ -280,15 +321,13 @@ public final class AgentRanker {
                         needs.emotion() + " (" + needs.emotionIntensity() + ") × " + strength + " " + rating);
             }
         }
-        if (needs.lastResolvedBy() != null && needs.lastResolvedBy().equals(candidate.agentId())) {
+        if (plan.lastResolvedBy != null && candidate.is(plan.lastResolvedBy, plan.lastResolvedByHash)) {
             total += weights.affinity();
             if (factors != null) {
                 add(factors, "affinity", weights.affinity(), "resolved this customer's last contact");
             }
-        } else if (needs.lastAgent() != null && needs.lastAgent().equals(candidate.agentId())) {
-            if (factors != null) {
-                add(factors, "affinity", 0, "spoke with them last time without resolving it: no preference");
-            }
+        } else if (factors != null && plan.lastAgent != null && candidate.is(plan.lastAgent, plan.lastAgentHash)) {
+            add(factors, "affinity", 0, "spoke with them last time without resolving it: no preference");
         }
         double idle = weights.idle() * idleShare(candidate, now);
         total += idle;
@@ -302,6 +341,12 @@ public final class AgentRanker {
                 add(factors, "occupancy", value, Math.round(candidate.occupancy() * 100) + "% of capacity in use");
             }
         }
+        double estimate = candidate.estimate();
+        double learned = weights.learned() * (estimate - 0.5);
+        // Scarcity only takes away: a candidate already short of the cut without it is not asked what they hold.
+        if (factors == null && total + learned < cutoff) {
+            return total + learned;
+        }
         if (weights.scarcity() > 0 && !plan.unneeded.isEmpty()) {
             double spared = plan.unneeded.heldBy(candidate);
             if (spared > 0) {
@@ -312,8 +357,6 @@ public final class AgentRanker {
                 }
             }
         }
-        double estimate = candidate.outcomeEstimate() == null ? 0.5 : candidate.outcomeEstimate();
-        double learned = weights.learned() * (estimate - 0.5);
         total += learned;
         if (factors != null) {
             add(

@@ -69,21 +69,29 @@ public final class Scarcity {
         static final Unneeded NOTHING = new Unneeded(Map.of(), Map.of(), 0);
 
         private final String[] languageNames;
+        private final int[] languageHashes;
         private final double[] languageRarity;
         private final String[] skillNames;
+        private final int[] skillHashes;
         private final double[] skillRarity;
         private final double total;
 
         private Unneeded(Map<String, Double> languages, Map<String, Double> skills, double total) {
             this.languageNames = languages.keySet().toArray(String[]::new);
+            this.languageHashes = new int[languageNames.length];
             this.languageRarity = new double[languageNames.length];
             for (int i = 0; i < languageNames.length; i++) {
                 languageRarity[i] = languages.get(languageNames[i]);
+                languageNames[i] = languageNames[i].intern();
+                languageHashes[i] = languageNames[i].hashCode();
             }
             this.skillNames = skills.keySet().toArray(String[]::new);
+            this.skillHashes = new int[skillNames.length];
             this.skillRarity = new double[skillNames.length];
             for (int i = 0; i < skillNames.length; i++) {
                 skillRarity[i] = skills.get(skillNames[i]);
+                skillNames[i] = skillNames[i].intern();
+                skillHashes[i] = skillNames[i].hashCode();
             }
             this.total = total;
         }
@@ -98,16 +106,13 @@ public final class Scarcity {
                 return 0;
             }
             double held = 0;
-            Map<String, Integer> spoken = candidate.languages();
             for (int i = 0; i < languageNames.length; i++) {
-                if (spoken.containsKey(languageNames[i])) {
+                if (candidate.fluency(languageNames[i], languageHashes[i]) >= 0) {
                     held += languageRarity[i];
                 }
             }
-            Map<String, Integer> skills = candidate.skills();
             for (int i = 0; i < skillNames.length; i++) {
-                Integer level = skills.get(skillNames[i]);
-                if (level != null && level > 0) {
+                if (candidate.level(skillNames[i], skillHashes[i]) > 0) {
                     held += skillRarity[i];
                 }
             }

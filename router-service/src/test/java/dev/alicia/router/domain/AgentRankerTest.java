@@ -1,8 +1,11 @@
 package dev.alicia.router.domain;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 import dev.alicia.context.client.model.Emotion;
 import org.junit.jupiter.api.Test;
@@ -255,5 +258,94 @@ class AgentRankerTest {
                         .ranked()
                         .get(1)
                         .score());
+    }
+
+    @Test
+    void reads_languages_and_skills_by_name_however_the_names_were_decoded_and_however_many_an_agent_holds() {
+        Map<String, Integer> polyglot = new HashMap<>();
+        for (String language : List.of("de", "en", "es", "it", "nl", "pt")) {
+            polyglot.put(language, 2);
+        }
+        polyglot.put(new String("fr".toCharArray()), 4);
+        Map<String, Integer> skills = new HashMap<>(Map.of("billing", 3, "loans", 2, "mortgage", 1, "travel", 2));
+        skills.put(new String("stolen_card".toCharArray()), 5);
+        Candidate manyOfEach = new Candidate("many", polyglot, skills, Map.of(), NOW, 0, null, null);
+        Candidate few = new Candidate(
+                "few",
+                Map.of(new String("fr".toCharArray()), 3),
+                Map.of(new String("stolen_card".toCharArray()), 2),
+                Map.of(),
+                NOW,
+                0,
+                null,
+                null);
+        ContactNeeds needs = new ContactNeeds(
+                new String("fr".toCharArray()),
+                null,
+                "stolen_card",
+                Map.of(new String("stolen_card".toCharArray()), 2),
+                Emotion.NEUTRAL,
+                0,
+                null,
+                null);
+
+        Ranking ranking = rank(needs, Strategy.PREDICTIVE, few, manyOfEach);
+
+        assertThat(ranking.ranked()).extracting(ScoredCandidate::agentId).containsExactly("many", "few");
+        assertThat(ranking.ranked().get(0).factors())
+                .extracting(Factor::detail)
+                .contains("stolen_card proficiency 5/5", "speaks fr (fluency 4/5)");
+        assertThat(rank(ContactNeeds.of("sv", null), Strategy.PREDICTIVE, few, manyOfEach)
+                        .ranked())
+                .isEmpty();
+    }
+
+    @Test
+    void keeps_the_same_best_few_with_the_same_scores_as_ranking_everyone_would() {
+        SplittableRandom random = new SplittableRandom(7);
+        List<Candidate> floor = new ArrayList<>();
+        Scarcity.Builder census = Scarcity.census();
+        for (int i = 0; i < 2_000; i++) {
+            Map<String, Integer> languages = new HashMap<>(Map.of(random.nextBoolean() ? "fr" : "en", 3));
+            if (random.nextInt(3) == 0) {
+                languages.put("es", 1 + random.nextInt(5));
+            }
+            Map<String, Integer> skills = Map.of("stolen_card", random.nextInt(6), "loans", random.nextInt(2));
+            Candidate candidate = new Candidate(
+                    "agent-" + i,
+                    languages,
+                    skills,
+                    Map.of("empathy", random.nextDouble(), "formal", random.nextDouble()),
+                    NOW - random.nextLong(600_000),
+                    random.nextInt(3) / 3.0,
+                    null,
+                    random.nextBoolean() ? null : random.nextDouble());
+            floor.add(candidate);
+            census.add(languages, skills);
+        }
+        AgentRanker.Request request = new AgentRanker.Request(
+                new ContactNeeds(
+                        "fr", "FORMAL", "stolen_card", Map.of("stolen_card", 1), Emotion.FEAR, 0.6, null, null),
+                Strategy.PREDICTIVE,
+                Set.of("agent-5"),
+                null,
+                NOW,
+                census.build());
+
+        List<ScoredCandidate> everyone =
+                ranker.rank(request, floor, floor.size()).ranked();
+        List<ScoredCandidate> best = ranker.rank(request, floor, 20).ranked();
+
+        assertThat(everyone).hasSizeGreaterThan(20);
+        assertThat(best)
+                .extracting(ScoredCandidate::agentId)
+                .containsExactlyElementsOf(everyone.subList(0, 20).stream()
+                        .map(ScoredCandidate::agentId)
+                        .toList());
+        assertThat(best)
+                .extracting(ScoredCandidate::score)
+                .containsExactlyElementsOf(everyone.subList(0, 20).stream()
+                        .map(ScoredCandidate::score)
+                        .toList());
     }
 }
