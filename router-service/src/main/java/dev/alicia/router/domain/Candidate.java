@@ -10,9 +10,10 @@ import java.util.Objects;
  * for this kind of contact (0-1; {@code null} when it has no opinion).
  *
  * <p>A class rather than a record so that what ranking reads of every agent sits in the object itself: the first
- * four languages and skills with their levels, the routing strengths and the estimate as primitives, the id's
- * hash. Ranking 20,000 agents costs the memory it touches, and a map or a boxed value is one more cache line
- * per agent. Names are compared by reference first: decoded map keys and the ranking's own names are interned.
+ * four languages and skills with their levels, the estimate as a primitive, the id's hash, the four strengths
+ * routing asks for in one array. Ranking 20,000 agents costs the memory it touches, and a map or a boxed value is
+ * one more cache line per agent. Names are compared by reference first (the presence client interns the names
+ * it decodes, the ranking its own), then by hash and characters.
  */
 public final class Candidate {
 

@@ -84,7 +84,9 @@ final class LiveAgentCodec {
             int end = encoded.indexOf(',', start);
             end = end < 0 ? encoded.length() : end;
             int eq = encoded.indexOf('=', start);
-            map.put(encoded.substring(start, eq), parse.apply(encoded.substring(eq + 1, end)));
+            // Interned: a floor has a few dozen language, skill and strength names, and ranking compares them by
+            // reference before reading their characters.
+            map.put(encoded.substring(start, eq).intern(), parse.apply(encoded.substring(eq + 1, end)));
             start = end + 1;
         }
         return map;
