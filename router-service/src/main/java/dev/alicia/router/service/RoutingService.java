@@ -238,6 +238,16 @@ public class RoutingService {
     public int recoverInFlight(String tenantId) {
         int moved = 0;
         for (String contactId : store.inFlightDue(tenantId, clock.millis(), 100)) {
+            Optional<ContactState> assigned =
+                    store.find(tenantId, contactId).filter(state -> state.status() == ContactState.Status.ASSIGNED);
+            if (assigned.isPresent()) {
+                // Its router stopped between saving the assignment and having it on the topic: announced again, as
+                // the same event (any instance may, it is one event), and only then out of flight.
+                decisions.publish(assignment(assigned.get(), assigned.get().answeredAt()));
+                announced(assigned.get());
+                moved++;
+                continue;
+            }
             if (!store.recover(tenantId, contactId)) {
                 continue;
             }
@@ -277,8 +287,8 @@ public class RoutingService {
         if (accepted) {
             long now = clock.millis();
             ContactState assigned = offered.answered(now);
-            store.settle(assigned);
-            answered(assigned, now);
+            store.assign(assigned, now + IN_FLIGHT_MILLIS);
+            announced(assigned, answered(assigned, now));
         } else {
             release(offered, "offer interrupted, offered again");
         }
@@ -629,8 +639,8 @@ public class RoutingService {
         ContactState offered = state.offered(agentId, event);
         if (autoAnswer) {
             ContactState assigned = offered.answered(now);
-            store.assign(assigned);
-            answered(assigned, now);
+            store.assign(assigned, now + IN_FLIGHT_MILLIS);
+            announced(assigned, answered(assigned, now));
             return Attempt.OFFERED;
         }
         store.offer(offered, deadline);
@@ -646,7 +656,7 @@ public class RoutingService {
             // lost under it), so it is announced again, as the same event.
             RoutingEvent event = assignment(state, state.answeredAt());
             decisions.publish(event);
-            return event;
+            return announced(state, event);
         }
         if (state.status() != ContactState.Status.OFFERED || !agentId.equals(state.agentId())) {
             throw RoutingProblems.notOfferedTo(contactId, agentId);
@@ -657,8 +667,22 @@ public class RoutingService {
         long now = clock.millis();
         agents.update(tenantId, agentId, agent -> agent.accept(contactId));
         ContactState assigned = state.answered(now);
-        store.settle(assigned);
-        return answered(assigned, now);
+        store.assign(assigned, now + IN_FLIGHT_MILLIS);
+        return announced(assigned, answered(assigned, now));
+    }
+
+    /**
+     * Once the assignment is on the topic (waited for), the contact leaves flight: until then the sweeper would
+     * announce it again should this router stop. A Kafka acknowledgement and a Redis call per assignment.
+     */
+    private RoutingEvent announced(ContactState assigned, RoutingEvent event) {
+        announced(assigned);
+        return event;
+    }
+
+    private void announced(ContactState assigned) {
+        decisions.flush();
+        store.announced(assigned.tenantId(), assigned.contactId());
     }
 
     /** The contact is its agent's now: the emotional-load guard counts it, statistics too, and it is announced. */

@@ -175,27 +175,41 @@ public class RouterStore {
 
     /** Saves the offered contact and opens its offer, due at {@code deadline}; it is no longer in flight. */
     public void offer(ContactState offered, long deadline) {
-        open(offered, String.valueOf(deadline));
+        open(offered, String.valueOf(deadline), "");
     }
 
     /** Saves a contact assigned without an offer (auto-answer); it is no longer in flight. */
-    public void assign(ContactState assigned) {
-        open(assigned, "");
+    /**
+     * Saves the contact as assigned; it stays in flight until {@link #announced}, so that should this router stop
+     * before the assignment is on the topic, the sweeper announces it after {@code inFlightUntil}.
+     */
+    public void assign(ContactState assigned, long inFlightUntil) {
+        open(assigned, "", String.valueOf(inFlightUntil));
     }
 
-    private void open(ContactState offered, String deadline) {
+    /** The contact's assignment is on the topic: it leaves flight. */
+    public void announced(String tenantId, String contactId) {
+        redis.sortedSet(String.class).zrem(RouterKeys.inFlight(tenantId), contactId);
+    }
+
+    private void open(ContactState offered, String deadline, String inFlightUntil) {
         OFFER.run(
                 redis,
                 List.of(
                         RouterKeys.contact(offered.tenantId(), offered.contactId()),
                         RouterKeys.offers(offered.tenantId()),
                         RouterKeys.inFlight(offered.tenantId())),
-                List.of(json(offered), String.valueOf(CONTACT_TTL.toSeconds()), offered.contactId(), deadline));
+                List.of(
+                        json(offered),
+                        String.valueOf(CONTACT_TTL.toSeconds()),
+                        offered.contactId(),
+                        deadline,
+                        inFlightUntil));
     }
 
-    /** Saves the contact where it went after its offer closed (assigned, abandoned); it is no longer in flight. */
+    /** Saves the contact where it went after its offer closed (abandoned, queued again); it is no longer in flight. */
     public void settle(ContactState state) {
-        open(state, "");
+        open(state, "", "");
     }
 
     /**

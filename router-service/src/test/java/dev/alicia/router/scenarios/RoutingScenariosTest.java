@@ -360,6 +360,35 @@ class RoutingScenariosTest {
     }
 
     @Test
+    void an_assignment_saved_by_a_router_that_stopped_before_announcing_it_is_announced_by_the_sweeper() {
+        floor.agent("first", "fr", "billing", 5);
+        floor.agent("second", "fr", "billing", 5);
+        floor.context("cust-1", Map.of("language", "fr", "intent", "billing"));
+        floor.context("cust-2", Map.of("language", "fr", "intent", "billing"));
+        floor.call("c-1", "cust-1");
+        String firstAgent =
+                floor.await("c-1", "CONTACT_OFFERED").path("agentId").asText();
+        accept("c-1", firstAgent);
+        floor.await("c-1", "CONTACT_ASSIGNED");
+        floor.call("c-2", "cust-2");
+        String secondAgent =
+                floor.await("c-2", "CONTACT_OFFERED").path("agentId").asText();
+        // This accept got as far as saving the assignment, then its router was killed: nothing on the topic.
+        assertThat(store.closeOffer(floor.tenant, "c-2", clock.millis() + 10_000))
+                .isTrue();
+        presence.update(floor.tenant, secondAgent, agent -> agent.accept("c-2"));
+        store.assign(store.find(floor.tenant, "c-2").orElseThrow().answered(clock.millis()), clock.millis() + 10_000);
+
+        clock.advance(Duration.ofSeconds(11));
+        sweeper.sweep();
+
+        assertThat(floor.await("c-2", "CONTACT_ASSIGNED").path("agentId").asText())
+                .isEqualTo(secondAgent);
+        // Announced ones (c-1 by its accept, c-2 by the sweep) have left flight: no sweep announces them again.
+        assertThat(store.inFlightDue(floor.tenant, clock.millis() + 60_000, 10)).isEmpty();
+    }
+
+    @Test
     void a_waiting_contact_is_offered_by_the_presence_event_itself_with_no_sweep_running() {
         floor.agent("nina", "fr", "billing", 4);
         floor.away("nina");
