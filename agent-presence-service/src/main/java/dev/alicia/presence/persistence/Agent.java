@@ -88,6 +88,13 @@ public class Agent extends PanacheEntityBase {
         return list("tenantId = ?1 order by agentId", tenantId);
     }
 
+    /** Every tenant with at least one agent on the roster. */
+    public static List<String> tenants() {
+        return getEntityManager()
+                .createQuery("select distinct a.tenantId from Agent a", String.class)
+                .getResultList();
+    }
+
     public static long countUsing(String tenantId, String capacityProfile) {
         return count("tenantId = ?1 and capacityProfile = ?2", tenantId, capacityProfile);
     }

@@ -158,6 +158,29 @@ class ReservationConcurrencyTest {
         assertIndexesAgreeWithStates(tenant);
     }
 
+    @Test
+    void agents_written_before_the_ready_indexes_existed_are_found_by_the_routers_query_once_reindexed() {
+        String tenant = newFloor();
+        reserve(tenant, "a1", "c-1").orElseThrow();
+        Map<String, Integer> fraud = Map.of("stolen_card", 3);
+        // Redis as an older version left it: agents and their other indexes, no ready index, no generation mark.
+        List<String> ready = redis.key().keys("presence:{" + tenant + "}:ready:*");
+        assertThat(ready).isNotEmpty();
+        redis.key().del(ready.toArray(String[]::new));
+        redis.key().del(PresenceKeys.indexGeneration(tenant));
+        assertThat(store.eligible(tenant, Channel.CHAT, "fr", fraud, 10)).isEmpty();
+
+        assertThat(store.reindex(tenant)).isEqualTo(AGENTS.size());
+
+        assertThat(ids(store.eligible(tenant, Channel.CHAT, "fr", fraud, 10)))
+                .containsExactlyInAnyOrderElementsOf(AGENTS);
+        assertIndexesAgreeWithStates(tenant);
+        assertThat(store.find(tenant, "a1").orElseThrow().load().count(Channel.CHAT))
+                .isEqualTo(1);
+        // Once per generation of indexes: the next start finds the tenant up to date.
+        assertThat(store.reindex(tenant)).isZero();
+    }
+
     /** Each agent is in a channel's ready indexes (per language, per skill and language) iff routable on it. */
     private void assertIndexesAgreeWithStates(String tenant) {
         for (String agentId : AGENTS) {

@@ -70,6 +70,10 @@ public class LivePresenceStore {
     }
 
     private static Call prepare(LiveAgent before, LiveAgent after) {
+        return prepare(before, after, before == null ? 0 : before.version());
+    }
+
+    private static Call prepare(LiveAgent before, LiveAgent after, long expectedVersion) {
         // Only what differs from `before` is sent: if the version still matches, Redis holds exactly `before`.
         String tenant = after.tenantId();
         List<String> keys = new ArrayList<>();
@@ -113,7 +117,7 @@ public class LivePresenceStore {
         diff(ready(tenant, before), ready(tenant, after), key -> key, keys, ops, true);
 
         List<String> args = new ArrayList<>(4 + ops.size());
-        args.add(String.valueOf(before == null ? 0 : before.version()));
+        args.add(String.valueOf(expectedVersion));
         args.add(after.agentId());
         args.add(LiveAgentCodec.encode(after));
         args.addAll(ops);
@@ -304,6 +308,52 @@ public class LivePresenceStore {
                 .hgetall(PresenceKeys.states(tenantId))
                 .forEach((agentId, line) -> agents.add(LiveAgentCodec.decode(tenantId, agentId, line)));
         return agents;
+    }
+
+    /**
+     * Which generation of indexes this store keeps; raised when an index is added, so that {@link #reindex} fills
+     * it for agents written before (2: the ready indexes).
+     */
+    static final String INDEX_GENERATION = "2";
+
+    /**
+     * Puts every agent of the tenant in every index their state calls for, once per index generation: Redis data
+     * written by an older version lacks the newer indexes until each agent's next change, and until then the
+     * router's queries would not see them. Each agent is rewritten as it is, compare-and-set on its version (a
+     * concurrent change is read again and redone), which is all it takes: the entries are added, never removed.
+     * Returns how many agents were indexed (0 when the tenant's indexes were up to date).
+     */
+    public int reindex(String tenantId) {
+        String marker = PresenceKeys.indexGeneration(tenantId);
+        if (INDEX_GENERATION.equals(redis.value(String.class).get(marker))) {
+            return 0;
+        }
+        int indexed = 0;
+        var cursor = redis.hash(String.class).hscan(PresenceKeys.states(tenantId));
+        while (cursor.hasNext()) {
+            for (String agentId : cursor.next().keySet()) {
+                if (reindex(tenantId, agentId)) {
+                    indexed++;
+                }
+            }
+        }
+        redis.value(String.class).set(marker, INDEX_GENERATION);
+        return indexed;
+    }
+
+    private boolean reindex(String tenantId, String agentId) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<LiveAgent> current = find(tenantId, agentId);
+            if (current.isEmpty()) {
+                return false;
+            }
+            LiveAgent agent = current.get();
+            Call call = prepare(null, agent, agent.version());
+            if (APPLY.run(redis, call.keys(), call.args()).toLong() >= 0) {
+                return true;
+            }
+        }
+        throw new IllegalStateException("agent " + agentId + " kept changing while being indexed");
     }
 
     private static void index(List<String> keys, List<String> ops, String key, String op) {

@@ -39,6 +39,11 @@ public final class PresenceKeys {
         return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "skill", pair[0], "lang", pair[1]);
     }
 
+    /** String: the generation of indexes the tenant's agents are in ({@code LivePresenceStore.reindex}). */
+    public static String indexGeneration(String tenantId) {
+        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "index-generation");
+    }
+
     /** Set of the agents to whom a contact on this channel in this language may be offered now. */
     public static String readySpeakers(String tenantId, Channel channel, String language) {
         return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "ready", channel.name(), "lang", language);
