@@ -129,9 +129,7 @@ public final class AgentRanker {
         private final Request request;
         private final EmotionalLoadGuard guard;
         private final String language;
-        private final int languageHash;
         private final String[] requiredSkills;
-        private final int[] requiredHashes;
         private final int[] minimumLevels;
         private final int skillIndex;
         private final boolean distressed;
@@ -141,11 +139,6 @@ public final class AgentRanker {
         final String emotionStrength;
         final int emotionSlot;
         private final String[] declined;
-        private final int[] declinedHashes;
-        final String lastResolvedBy;
-        final int lastResolvedByHash;
-        final String lastAgent;
-        final int lastAgentHash;
         final Scarcity.Unneeded unneeded;
         // Read by exclusion() for the candidate at hand, so that scoring does not look them up again.
         int fluency;
@@ -157,14 +150,11 @@ public final class AgentRanker {
             ContactNeeds needs = request.needs();
             // Interned, as decoded map keys are: a candidate then matches them by reference.
             this.language = needs.language() == null ? null : needs.language().intern();
-            this.languageHash = language == null ? 0 : language.hashCode();
             this.requiredSkills = needs.requiredSkills().keySet().toArray(String[]::new);
-            this.requiredHashes = new int[requiredSkills.length];
             this.minimumLevels = new int[requiredSkills.length];
             for (int i = 0; i < requiredSkills.length; i++) {
                 minimumLevels[i] = needs.requiredSkills().get(requiredSkills[i]);
                 requiredSkills[i] = requiredSkills[i].intern();
-                requiredHashes[i] = requiredSkills[i].hashCode();
             }
             this.distressed = needs.distressed();
             this.skill = skillName(needs);
@@ -176,14 +166,6 @@ public final class AgentRanker {
             this.registerSlot = register == null ? -1 : Candidate.slot(register);
             this.emotionSlot = emotionStrength == null ? -1 : Candidate.slot(emotionStrength);
             this.declined = request.declinedBy().toArray(String[]::new);
-            this.declinedHashes = new int[declined.length];
-            for (int i = 0; i < declined.length; i++) {
-                declinedHashes[i] = declined[i].hashCode();
-            }
-            this.lastResolvedBy = needs.lastResolvedBy();
-            this.lastResolvedByHash = lastResolvedBy == null ? 0 : lastResolvedBy.hashCode();
-            this.lastAgent = needs.lastAgent();
-            this.lastAgentHash = lastAgent == null ? 0 : lastAgent.hashCode();
             this.unneeded = request.strategy() == Strategy.PREDICTIVE
                     ? request.scarcity().forContact(needs, skill)
                     : Scarcity.Unneeded.NOTHING;
@@ -192,7 +174,7 @@ public final class AgentRanker {
         int exclusion(Candidate candidate) {
             fluency = 0;
             if (language != null) {
-                int spoken = candidate.fluency(language, languageHash);
+                int spoken = candidate.fluency(language);
                 if (spoken < 0) {
                     return LANGUAGE;
                 }
@@ -200,7 +182,7 @@ public final class AgentRanker {
             }
             level = -1;
             for (int i = 0; i < requiredSkills.length; i++) {
-                int held = candidate.level(requiredSkills[i], requiredHashes[i]);
+                int held = candidate.level(requiredSkills[i]);
                 if (i == skillIndex) {
                     level = held;
                 }
@@ -209,7 +191,7 @@ public final class AgentRanker {
                 }
             }
             for (int i = 0; i < declined.length; i++) {
-                if (candidate.is(declined[i], declinedHashes[i])) {
+                if (candidate.is(declined[i])) {
                     return DECLINED;
                 }
             }
@@ -321,12 +303,12 @@ public final class AgentRanker {
                         needs.emotion() + " (" + needs.emotionIntensity() + ") × " + strength + " " + rating);
             }
         }
-        if (plan.lastResolvedBy != null && candidate.is(plan.lastResolvedBy, plan.lastResolvedByHash)) {
+        if (needs.lastResolvedBy() != null && candidate.is(needs.lastResolvedBy())) {
             total += weights.affinity();
             if (factors != null) {
                 add(factors, "affinity", weights.affinity(), "resolved this customer's last contact");
             }
-        } else if (factors != null && plan.lastAgent != null && candidate.is(plan.lastAgent, plan.lastAgentHash)) {
+        } else if (factors != null && needs.lastAgent() != null && candidate.is(needs.lastAgent())) {
             add(factors, "affinity", 0, "spoke with them last time without resolving it: no preference");
         }
         double idle = weights.idle() * idleShare(candidate, now);

@@ -159,25 +159,26 @@ public final class Candidate {
         return new Candidate(agentId, languages, skills, strengths, idleSince, occupancy, streak, estimate);
     }
 
-    /** The agent's fluency in {@code language} (its hash given), -1 when they do not speak it. */
-    int fluency(String language, int hash) {
-        int i = indexOf(language, hash, language0, language1, language2, language3);
+    /** The agent's fluency in {@code language}, -1 when they do not speak it. */
+    int fluency(String language) {
+        int i = indexOf(language, language0, language1, language2, language3);
         if (i >= 0) {
             return (fluencies >>> (8 * i)) & 0xFF;
         }
         return moreLanguages ? languages.getOrDefault(language, -1) : -1;
     }
 
-    /** The agent's level in {@code skill} (its hash given), 0 when they do not hold it. */
-    int level(String skill, int hash) {
-        int i = indexOf(skill, hash, skill0, skill1, skill2, skill3);
+    /** The agent's level in {@code skill}, 0 when they do not hold it. */
+    int level(String skill) {
+        int i = indexOf(skill, skill0, skill1, skill2, skill3);
         if (i >= 0) {
             return (levels >>> (8 * i)) & 0xFF;
         }
         return moreSkills ? skills.getOrDefault(skill, 0) : 0;
     }
 
-    private static int indexOf(String name, int hash, String a, String b, String c, String d) {
+    private static int indexOf(String name, String a, String b, String c, String d) {
+        int hash = name.hashCode();
         if (same(a, name, hash)) {
             return 0;
         }
@@ -195,8 +196,8 @@ public final class Candidate {
     }
 
     /** Whether this is the agent with that id, without reading the id's characters unless the hashes agree. */
-    boolean is(String id, int hash) {
-        return idHash == hash && agentId.equals(id);
+    boolean is(String id) {
+        return idHash == id.hashCode() && agentId.equals(id);
     }
 
     /** The outcome estimate, the neutral prior when the model has none. */

@@ -69,29 +69,23 @@ public final class Scarcity {
         static final Unneeded NOTHING = new Unneeded(Map.of(), Map.of(), 0);
 
         private final String[] languageNames;
-        private final int[] languageHashes;
         private final double[] languageRarity;
         private final String[] skillNames;
-        private final int[] skillHashes;
         private final double[] skillRarity;
         private final double total;
 
         private Unneeded(Map<String, Double> languages, Map<String, Double> skills, double total) {
             this.languageNames = languages.keySet().toArray(String[]::new);
-            this.languageHashes = new int[languageNames.length];
             this.languageRarity = new double[languageNames.length];
             for (int i = 0; i < languageNames.length; i++) {
                 languageRarity[i] = languages.get(languageNames[i]);
                 languageNames[i] = languageNames[i].intern();
-                languageHashes[i] = languageNames[i].hashCode();
             }
             this.skillNames = skills.keySet().toArray(String[]::new);
-            this.skillHashes = new int[skillNames.length];
             this.skillRarity = new double[skillNames.length];
             for (int i = 0; i < skillNames.length; i++) {
                 skillRarity[i] = skills.get(skillNames[i]);
                 skillNames[i] = skillNames[i].intern();
-                skillHashes[i] = skillNames[i].hashCode();
             }
             this.total = total;
         }
@@ -107,12 +101,12 @@ public final class Scarcity {
             }
             double held = 0;
             for (int i = 0; i < languageNames.length; i++) {
-                if (candidate.fluency(languageNames[i], languageHashes[i]) >= 0) {
+                if (candidate.fluency(languageNames[i]) >= 0) {
                     held += languageRarity[i];
                 }
             }
             for (int i = 0; i < skillNames.length; i++) {
-                if (candidate.level(skillNames[i], skillHashes[i]) > 0) {
+                if (candidate.level(skillNames[i]) > 0) {
                     held += skillRarity[i];
                 }
             }

@@ -31,7 +31,8 @@ public class OutcomeCountsStore {
     private final RedisDataSource redis;
     private final Clock clock;
     private final long cacheMillis;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    // Per tenant, by the learner's key: a decision looks up hundreds of keys, each without building a new string.
+    private final Map<String, Map<String, Cached>> cache = new ConcurrentHashMap<>();
 
     public OutcomeCountsStore(RedisDataSource redis, Clock clock, RouterConfig config) {
         this.redis = redis;
@@ -41,6 +42,7 @@ public class OutcomeCountsStore {
 
     /** The counts of one tenant, as the learner sees them. */
     public OutcomeCounts of(String tenantId) {
+        Map<String, Cached> cached = cache.computeIfAbsent(tenantId, t -> new ConcurrentHashMap<>());
         return new OutcomeCounts() {
             @Override
             public void add(Map<String, Tally> increments) {
@@ -54,24 +56,24 @@ public class OutcomeCountsStore {
                         }
                     }
                     // What this instance added, it must not read stale.
-                    cache.remove(tenantId + "|" + key);
+                    cached.remove(key);
                 });
                 LEARN.run(redis, List.of(RouterKeys.outcomes(tenantId)), args);
             }
 
             @Override
             public Map<String, Tally> read(Collection<String> keys) {
-                return OutcomeCountsStore.this.read(tenantId, keys);
+                return OutcomeCountsStore.this.read(tenantId, cached, keys);
             }
         };
     }
 
-    private Map<String, Tally> read(String tenantId, Collection<String> keys) {
+    private Map<String, Tally> read(String tenantId, Map<String, Cached> cache, Collection<String> keys) {
         long now = clock.millis();
         Map<String, Tally> found = new HashMap<>(keys.size() * 2);
         List<String> missing = new ArrayList<>();
         for (String key : keys) {
-            Cached cached = cacheMillis > 0 ? cache.get(tenantId + "|" + key) : null;
+            Cached cached = cacheMillis > 0 ? cache.get(key) : null;
             if (cached != null && now - cached.readAt() < cacheMillis) {
                 found.put(key, cached.tally());
             } else {
@@ -100,7 +102,7 @@ public class OutcomeCountsStore {
             Tally read = tally.isEmpty() ? Tally.ZERO : Tally.of(tally);
             found.put(key, read);
             if (cacheMillis > 0) {
-                cache.put(tenantId + "|" + key, new Cached(read, now));
+                cache.put(key, new Cached(read, now));
             }
         }
         if (cache.size() > 200_000) {
