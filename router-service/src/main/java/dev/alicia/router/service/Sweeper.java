@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,7 +22,10 @@ import org.jboss.logging.Logger;
 public class Sweeper {
 
     private static final Logger LOG = Logger.getLogger(Sweeper.class);
-    /** Orphaned reservations are rare (a router killed mid-offer) and finding them reads every agent: every 10 s. */
+    /**
+     * Orphaned reservations are rare (a router killed mid-offer) and finding them reads every agent: every 10 s per
+     * tenant, by one instance (whichever takes the turn), however many there are.
+     */
     private static final long ORPHANS_EVERY_MILLIS = 10_000;
 
     private final RoutingService routing;
@@ -31,7 +33,6 @@ public class Sweeper {
     private final RouterConfig config;
     private final Decisions decisions;
     private final Clock clock;
-    private final AtomicLong nextOrphanSweep = new AtomicLong();
     private ScheduledExecutorService timer;
 
     public Sweeper(RoutingService routing, RouterStore store, RouterConfig config, Decisions decisions, Clock clock) {
@@ -70,13 +71,11 @@ public class Sweeper {
     public int sweep() {
         int moved = 0;
         long now = clock.millis();
-        long due = nextOrphanSweep.get();
-        boolean orphans = now >= due && nextOrphanSweep.compareAndSet(due, now + ORPHANS_EVERY_MILLIS);
         for (String tenantId : store.tenants()) {
             moved += routing.expireOffers(tenantId);
             moved += routing.widen(tenantId);
             moved += routing.recoverInFlight(tenantId);
-            if (orphans) {
+            if (store.takeTurn(tenantId, "orphaned-reservations", now, ORPHANS_EVERY_MILLIS)) {
                 moved += routing.releaseOrphanedReservations(tenantId);
             }
         }

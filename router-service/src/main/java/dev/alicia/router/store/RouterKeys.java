@@ -72,6 +72,11 @@ public final class RouterKeys {
         return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "stats", queue, String.valueOf(intervalStart));
     }
 
+    /** Hash: periodic task → when an instance may next run it for the tenant (epoch ms), see {@code turn.lua}. */
+    static String turns(String tenantId) {
+        return RedisKeys.key(NAMESPACE, RedisKeys.tenantTag(tenantId), "turns");
+    }
+
     /** Set of the tenants with routing activity, for the sweeper: a registry, not tenant data. */
     static String tenants() {
         return RedisKeys.key(NAMESPACE, "registry", "tenants");

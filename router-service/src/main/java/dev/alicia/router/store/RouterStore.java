@@ -38,6 +38,7 @@ public class RouterStore {
     private static final LuaScript COUNT = LuaScript.fromResource(RouterStore.class, "count.lua");
     private static final LuaScript OFFER = LuaScript.fromResource(RouterStore.class, "offer.lua");
     private static final LuaScript CLOSE_OFFER = LuaScript.fromResource(RouterStore.class, "close-offer.lua");
+    private static final LuaScript TURN = LuaScript.fromResource(RouterStore.class, "turn.lua");
 
     private final RedisDataSource redis;
     /** Tenants this instance has put in the registry already: once each, not once per contact. */
@@ -133,6 +134,19 @@ public class RouterStore {
     }
 
     /** Takes a stranded in-flight contact for this caller; false when another instance took it first. */
+    /**
+     * Whether this instance runs the tenant's periodic {@code task} now: true for one caller per {@code periodMillis}
+     * across every router instance, so work that reads the whole floor is not multiplied by the instances.
+     */
+    public boolean takeTurn(String tenantId, String task, long now, long periodMillis) {
+        return TURN.run(
+                                redis,
+                                List.of(RouterKeys.turns(tenantId)),
+                                List.of(task, String.valueOf(now), String.valueOf(periodMillis)))
+                        .toLong()
+                == 1L;
+    }
+
     public boolean recover(String tenantId, String contactId) {
         return redis.sortedSet(String.class).zrem(RouterKeys.inFlight(tenantId), contactId) == 1;
     }

@@ -389,6 +389,23 @@ class RoutingScenariosTest {
     }
 
     @Test
+    void the_sweep_for_orphaned_reservations_reads_the_floor_once_per_period_whichever_instance_asks_first() {
+        long now = clock.millis();
+        // Two router instances share the turn through Redis: the first to ask takes it, the other is told to skip.
+        assertThat(store.takeTurn(floor.tenant, "orphaned-reservations", now, 10_000))
+                .isTrue();
+        assertThat(store.takeTurn(floor.tenant, "orphaned-reservations", now + 1, 10_000))
+                .isFalse();
+        assertThat(store.takeTurn(floor.tenant, "orphaned-reservations", now + 9_999, 10_000))
+                .isFalse();
+        assertThat(store.takeTurn(floor.tenant, "orphaned-reservations", now + 10_000, 10_000))
+                .isTrue();
+        // Each tenant has its own turn.
+        assertThat(store.takeTurn(floor.tenant + "-other", "orphaned-reservations", now + 10_000, 10_000))
+                .isTrue();
+    }
+
+    @Test
     void a_waiting_contact_is_offered_by_the_presence_event_itself_with_no_sweep_running() {
         floor.agent("nina", "fr", "billing", 4);
         floor.away("nina");
