@@ -391,11 +391,11 @@ public final class AgentRanker {
     private static int proficiency(ContactNeeds needs, Candidate candidate) {
         if (needs.intent() != null
                 && (needs.requiredSkills().isEmpty() || needs.requiredSkills().containsKey(needs.intent()))) {
-            return candidate.skills().getOrDefault(needs.intent(), 0);
+            return candidate.level(needs.intent());
         }
         int weakest = needs.requiredSkills().isEmpty() ? 0 : 5;
         for (String skill : needs.requiredSkills().keySet()) {
-            weakest = Math.min(weakest, candidate.skills().getOrDefault(skill, 0));
+            weakest = Math.min(weakest, candidate.level(skill));
         }
         return weakest;
     }
