@@ -108,7 +108,7 @@ public final class AgentRanker {
         for (Candidate candidate : candidates) {
             int why = plan.exclusion(candidate);
             if (why == KEPT || why == COOLING_DOWN) {
-                double estimate = candidate.outcomeEstimate() == null ? 0.5 : candidate.outcomeEstimate();
+                double estimate = candidate.estimate();
                 if (Double.isNaN(best) || estimate > best) {
                     best = estimate;
                 }

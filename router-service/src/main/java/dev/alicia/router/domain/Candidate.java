@@ -17,11 +17,13 @@ import java.util.Objects;
  */
 public final class Candidate {
 
-    static final int EMPATHY = 0;
-    static final int DEESCALATION = 1;
-    static final int FORMAL = 2;
-    static final int INFORMAL = 3;
+    private static final int EMPATHY = 0;
+    private static final int DEESCALATION = 1;
+    private static final int FORMAL = 2;
+    private static final int INFORMAL = 3;
     private static final double NEUTRAL_STRENGTH = 0.5;
+    /** The learned estimate of an agent the model has no opinion of. */
+    private static final double NEUTRAL_PRIOR = 0.5;
 
     // HotSpot lays primitives out first, then references in the order declared: what the hard rules read of
     // every agent (id hash, languages, skills) comes first, what only the scored ones need after it.
@@ -67,7 +69,7 @@ public final class Candidate {
         this.streak = streak == null ? DistressStreak.NONE : streak;
         this.outcomeEstimate = outcomeEstimate;
         this.idHash = agentId.hashCode();
-        this.estimate = outcomeEstimate == null ? NEUTRAL_STRENGTH : outcomeEstimate;
+        this.estimate = outcomeEstimate == null ? NEUTRAL_PRIOR : outcomeEstimate;
         this.routingStrengths =
                 new double[] {strength("empathy"), strength("deescalation"), strength("formal"), strength("informal")};
         String[] spoken = inline(this.languages);

@@ -19,8 +19,8 @@ public final class Scarcity {
     private final double total;
 
     private Scarcity(Map<String, Double> languages, Map<String, Double> skills) {
-        this.languages = Map.copyOf(languages);
-        this.skills = Map.copyOf(skills);
+        this.languages = interned(languages);
+        this.skills = interned(skills);
         this.total = sum(this.languages) + sum(this.skills);
     }
 
@@ -79,13 +79,11 @@ public final class Scarcity {
             this.languageRarity = new double[languageNames.length];
             for (int i = 0; i < languageNames.length; i++) {
                 languageRarity[i] = languages.get(languageNames[i]);
-                languageNames[i] = languageNames[i].intern();
             }
             this.skillNames = skills.keySet().toArray(String[]::new);
             this.skillRarity = new double[skillNames.length];
             for (int i = 0; i < skillNames.length; i++) {
                 skillRarity[i] = skills.get(skillNames[i]);
-                skillNames[i] = skillNames[i].intern();
             }
             this.total = total;
         }
@@ -149,6 +147,13 @@ public final class Scarcity {
             holders.forEach((name, count) -> rarity.put(name, 1.0 - count / (double) agents));
             return rarity;
         }
+    }
+
+    /** Once per census: a candidate matches interned names by reference (see {@link Candidate}). */
+    private static Map<String, Double> interned(Map<String, Double> rarity) {
+        Map<String, Double> interned = new HashMap<>();
+        rarity.forEach((name, value) -> interned.put(name.intern(), value));
+        return Map.copyOf(interned);
     }
 
     private static double sum(Map<String, Double> values) {

@@ -241,14 +241,13 @@ public class RoutingService {
             Optional<ContactState> assigned =
                     store.find(tenantId, contactId).filter(state -> state.status() == ContactState.Status.ASSIGNED);
             if (assigned.isPresent()) {
-                // Its router stopped between saving the assignment and having it on the topic: announced again, as
-                // the same event (any instance may, it is one event), and only then out of flight.
-                decisions.publish(assignment(assigned.get(), assigned.get().answeredAt()));
-                announced(assigned.get());
+                // Its router stopped between saving the assignment and having it on the topic (any instance may
+                // announce it: it is one event).
+                announceAgain(assigned.get());
                 moved++;
                 continue;
             }
-            if (!store.recover(tenantId, contactId)) {
+            if (!store.leaveFlight(tenantId, contactId)) {
                 continue;
             }
             Optional<ContactState> state = store.find(tenantId, contactId);
@@ -286,9 +285,7 @@ public class RoutingService {
                 .anyMatch(held -> held.contactId().equals(offered.contactId()) && !held.reserved());
         if (accepted) {
             long now = clock.millis();
-            ContactState assigned = offered.answered(now);
-            store.assign(assigned, now + IN_FLIGHT_MILLIS);
-            announced(assigned, answered(assigned, now));
+            assign(offered.answered(now), now);
         } else {
             release(offered, "offer interrupted, offered again");
         }
@@ -638,9 +635,7 @@ public class RoutingService {
                 Instant.ofEpochMilli(now));
         ContactState offered = state.offered(agentId, event);
         if (autoAnswer) {
-            ContactState assigned = offered.answered(now);
-            store.assign(assigned, now + IN_FLIGHT_MILLIS);
-            announced(assigned, answered(assigned, now));
+            assign(offered.answered(now), now);
             return Attempt.OFFERED;
         }
         store.offer(offered, deadline);
@@ -653,10 +648,8 @@ public class RoutingService {
         ContactState state = store.find(tenantId, contactId).orElseThrow(() -> RoutingProblems.unknown(contactId));
         if (state.status() == ContactState.Status.ASSIGNED && agentId.equals(state.agentId())) {
             // A retried accept: the first may have stopped between saving the assignment and announcing it (Redis
-            // lost under it), so it is announced again, as the same event.
-            RoutingEvent event = assignment(state, state.answeredAt());
-            decisions.publish(event);
-            return announced(state, event);
+            // lost under it).
+            return announceAgain(state);
         }
         if (state.status() != ContactState.Status.OFFERED || !agentId.equals(state.agentId())) {
             throw RoutingProblems.notOfferedTo(contactId, agentId);
@@ -666,23 +659,30 @@ public class RoutingService {
         }
         long now = clock.millis();
         agents.update(tenantId, agentId, agent -> agent.accept(contactId));
-        ContactState assigned = state.answered(now);
-        store.assign(assigned, now + IN_FLIGHT_MILLIS);
-        return announced(assigned, answered(assigned, now));
+        return assign(state.answered(now), now);
     }
 
     /**
-     * Once the assignment is on the topic (waited for), the contact leaves flight: until then the sweeper would
-     * announce it again should this router stop. A Kafka acknowledgement and a Redis call per assignment.
+     * Saves the assignment and announces it. The contact stays in flight until the broker has the announcement
+     * (waited for), so that should this router stop before, the sweeper announces it: a Kafka acknowledgement and a
+     * Redis call per assignment.
      */
-    private RoutingEvent announced(ContactState assigned, RoutingEvent event) {
-        announced(assigned);
-        return event;
+    private RoutingEvent assign(ContactState assigned, long now) {
+        store.assign(assigned, now + IN_FLIGHT_MILLIS);
+        return outOfFlight(assigned, answered(assigned, now));
     }
 
-    private void announced(ContactState assigned) {
+    /** An assignment already saved, announced again as the same event, then out of flight. */
+    private RoutingEvent announceAgain(ContactState assigned) {
+        RoutingEvent event = assignment(assigned, assigned.answeredAt());
+        decisions.publish(event);
+        return outOfFlight(assigned, event);
+    }
+
+    private RoutingEvent outOfFlight(ContactState assigned, RoutingEvent event) {
         decisions.flush();
-        store.announced(assigned.tenantId(), assigned.contactId());
+        store.leaveFlight(assigned.tenantId(), assigned.contactId());
+        return event;
     }
 
     /** The contact is its agent's now: the emotional-load guard counts it, statistics too, and it is announced. */

@@ -68,12 +68,12 @@ public class OutcomeCountsStore {
         };
     }
 
-    private Map<String, Tally> read(String tenantId, Map<String, Cached> cache, Collection<String> keys) {
+    private Map<String, Tally> read(String tenantId, Map<String, Cached> tenantCache, Collection<String> keys) {
         long now = clock.millis();
         Map<String, Tally> found = new HashMap<>(keys.size() * 2);
         List<String> missing = new ArrayList<>();
         for (String key : keys) {
-            Cached cached = cacheMillis > 0 ? cache.get(key) : null;
+            Cached cached = cacheMillis > 0 ? tenantCache.get(key) : null;
             if (cached != null && now - cached.readAt() < cacheMillis) {
                 found.put(key, cached.tally());
             } else {
@@ -102,11 +102,11 @@ public class OutcomeCountsStore {
             Tally read = tally.isEmpty() ? Tally.ZERO : Tally.of(tally);
             found.put(key, read);
             if (cacheMillis > 0) {
-                cache.put(key, new Cached(read, now));
+                tenantCache.put(key, new Cached(read, now));
             }
         }
-        if (cache.size() > 200_000) {
-            cache.clear(); // a crude bound: the cache only saves round trips
+        if (tenantCache.size() > 200_000) {
+            tenantCache.clear(); // a crude bound: the cache only saves round trips
         }
         return found;
     }

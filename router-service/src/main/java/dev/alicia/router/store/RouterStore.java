@@ -20,6 +20,7 @@ import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.sortedset.ScoredValue;
 import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
 import io.quarkus.redis.datasource.value.SetArgs;
+import io.vertx.mutiny.redis.client.Response;
 
 /**
  * The router's shared state in Redis: contacts in flight, queues, open offers, widening due dates, the
@@ -43,6 +44,8 @@ public class RouterStore {
     private final RedisDataSource redis;
     /** Tenants this instance has put in the registry already: once each, not once per contact. */
     private final Set<String> registered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** {@code tenant|task} → until when another instance holds the turn, as Redis last said. */
+    private final Map<String, Long> turnsTaken = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ObjectReader reader;
     private final ObjectWriter writer;
@@ -133,21 +136,30 @@ public class RouterStore {
         return due(RouterKeys.inFlight(tenantId), now, limit);
     }
 
-    /** Takes a stranded in-flight contact for this caller; false when another instance took it first. */
     /**
      * Whether this instance runs the tenant's periodic {@code task} now: true for one caller per {@code periodMillis}
-     * across every router instance, so work that reads the whole floor is not multiplied by the instances.
+     * across every router instance, so work that reads the whole floor is not multiplied by the instances. An
+     * instance told the turn is taken until some time does not ask Redis again before it.
      */
     public boolean takeTurn(String tenantId, String task, long now, long periodMillis) {
-        return TURN.run(
-                                redis,
-                                List.of(RouterKeys.turns(tenantId)),
-                                List.of(task, String.valueOf(now), String.valueOf(periodMillis)))
-                        .toLong()
-                == 1L;
+        String turn = tenantId + "|" + task;
+        Long notBefore = turnsTaken.get(turn);
+        if (notBefore != null && now < notBefore) {
+            return false;
+        }
+        Response answer = TURN.run(
+                redis,
+                List.of(RouterKeys.turns(tenantId)),
+                List.of(task, String.valueOf(now), String.valueOf(periodMillis)));
+        turnsTaken.put(turn, answer.get(1).toLong());
+        return answer.get(0).toLong() == 1L;
     }
 
-    public boolean recover(String tenantId, String contactId) {
+    /**
+     * Takes the contact out of flight: a stranded one for this caller (false when another instance took it first),
+     * or an assignment once it is on the topic.
+     */
+    public boolean leaveFlight(String tenantId, String contactId) {
         return redis.sortedSet(String.class).zrem(RouterKeys.inFlight(tenantId), contactId) == 1;
     }
 
@@ -192,18 +204,12 @@ public class RouterStore {
         open(offered, String.valueOf(deadline), "");
     }
 
-    /** Saves a contact assigned without an offer (auto-answer); it is no longer in flight. */
     /**
-     * Saves the contact as assigned; it stays in flight until {@link #announced}, so that should this router stop
+     * Saves the contact as assigned; it stays in flight until {@link #leaveFlight}, so that should this router stop
      * before the assignment is on the topic, the sweeper announces it after {@code inFlightUntil}.
      */
     public void assign(ContactState assigned, long inFlightUntil) {
         open(assigned, "", String.valueOf(inFlightUntil));
-    }
-
-    /** The contact's assignment is on the topic: it leaves flight. */
-    public void announced(String tenantId, String contactId) {
-        redis.sortedSet(String.class).zrem(RouterKeys.inFlight(tenantId), contactId);
     }
 
     private void open(ContactState offered, String deadline, String inFlightUntil) {

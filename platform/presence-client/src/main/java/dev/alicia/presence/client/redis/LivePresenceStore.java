@@ -331,8 +331,8 @@ public class LivePresenceStore {
         int indexed = 0;
         var cursor = redis.hash(String.class).hscan(PresenceKeys.states(tenantId));
         while (cursor.hasNext()) {
-            for (String agentId : cursor.next().keySet()) {
-                if (reindex(tenantId, agentId)) {
+            for (Map.Entry<String, String> scanned : cursor.next().entrySet()) {
+                if (reindex(LiveAgentCodec.decode(tenantId, scanned.getKey(), scanned.getValue()))) {
                     indexed++;
                 }
             }
@@ -341,19 +341,21 @@ public class LivePresenceStore {
         return indexed;
     }
 
-    private boolean reindex(String tenantId, String agentId) {
+    /** The agent as scanned; read again only when they changed since. */
+    private boolean reindex(LiveAgent scanned) {
+        LiveAgent agent = scanned;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<LiveAgent> current = find(tenantId, agentId);
-            if (current.isEmpty()) {
-                return false;
-            }
-            LiveAgent agent = current.get();
             Call call = prepare(null, agent, agent.version());
             if (APPLY.run(redis, call.keys(), call.args()).toLong() >= 0) {
                 return true;
             }
+            Optional<LiveAgent> current = find(agent.tenantId(), agent.agentId());
+            if (current.isEmpty()) {
+                return false;
+            }
+            agent = current.get();
         }
-        throw new IllegalStateException("agent " + agentId + " kept changing while being indexed");
+        throw new IllegalStateException("agent " + agent.agentId() + " kept changing while being indexed");
     }
 
     private static void index(List<String> keys, List<String> ops, String key, String op) {
