@@ -238,12 +238,17 @@ public class RoutingService {
     public int recoverInFlight(String tenantId) {
         int moved = 0;
         for (String contactId : store.inFlightDue(tenantId, clock.millis(), 100)) {
-            Optional<ContactState> assigned =
-                    store.find(tenantId, contactId).filter(state -> state.status() == ContactState.Status.ASSIGNED);
-            if (assigned.isPresent()) {
+            Optional<ContactState> saved = store.find(tenantId, contactId);
+            if (saved.isPresent() && saved.get().status() == ContactState.Status.ASSIGNED) {
                 // Its router stopped between saving the assignment and having it on the topic (any instance may
                 // announce it: it is one event).
-                announceAgain(assigned.get());
+                announceAgain(saved.get());
+                moved++;
+                continue;
+            }
+            if (saved.isPresent() && saved.get().status() == ContactState.Status.ENDED) {
+                // The same, for the end of the conversation: the agent's presence waits for it to wrap up.
+                announceEnd(saved.get(), null, clock.millis());
                 moved++;
                 continue;
             }
@@ -668,7 +673,7 @@ public class RoutingService {
      * Redis call per assignment.
      */
     private RoutingEvent assign(ContactState assigned, long now) {
-        store.assign(assigned, now + IN_FLIGHT_MILLIS);
+        store.saveInFlight(assigned, now + IN_FLIGHT_MILLIS);
         return outOfFlight(assigned, answered(assigned, now));
     }
 
@@ -866,14 +871,33 @@ public class RoutingService {
     /** The conversation is over: the agent wraps up (the presence service moves them on). */
     public void end(String tenantId, String contactId, String agentId, String outcome) {
         ContactState state = store.find(tenantId, contactId).orElseThrow(() -> RoutingProblems.unknown(contactId));
+        long now = clock.millis();
+        if (state.status() == ContactState.Status.ENDED && agentId.equals(state.agentId())) {
+            // A retried end: the first may have saved the end and lost Redis before announcing it (its reply lost
+            // with the connection), and the agent's presence waits for the announcement to wrap up.
+            announceEnd(state, outcome, now);
+            return;
+        }
         if (state.status() != ContactState.Status.ASSIGNED || !agentId.equals(state.agentId())) {
             throw RoutingProblems.notAssignedTo(contactId, agentId);
         }
-        long now = clock.millis();
         statistics.handled(state, now - state.answeredAt());
         ContactState ended = state.with(ContactState.Status.ENDED, agentId);
-        store.save(ended);
-        decisions.publish(event(ended, RoutingEvent.Type.CONTACT_ENDED, agentId, outcome, now));
+        store.saveInFlight(ended, now + IN_FLIGHT_MILLIS);
+        announceEnd(ended, outcome, now);
+    }
+
+    /**
+     * Announces the end, then takes the contact out of flight. The event's id follows from the offer's, so
+     * announcing it again (a retried end, the sweeper) is one event.
+     */
+    private void announceEnd(ContactState ended, String outcome, long at) {
+        String id = UUID.nameUUIDFromBytes(
+                        (ended.offer().eventId() + "/CONTACT_ENDED").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+        RoutingEvent event = event(id, ended, RoutingEvent.Type.CONTACT_ENDED, ended.agentId(), outcome, at);
+        decisions.publish(event);
+        outOfFlight(ended, event);
     }
 
     /**
@@ -910,8 +934,13 @@ public class RoutingService {
     }
 
     private RoutingEvent event(ContactState state, RoutingEvent.Type type, String agentId, String reason, long at) {
+        return event(UUID.randomUUID().toString(), state, type, agentId, reason, at);
+    }
+
+    private RoutingEvent event(
+            String id, ContactState state, RoutingEvent.Type type, String agentId, String reason, long at) {
         return new RoutingEvent(
-                UUID.randomUUID().toString(),
+                id,
                 type,
                 state.tenantId(),
                 state.contactId(),

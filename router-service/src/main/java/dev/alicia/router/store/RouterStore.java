@@ -205,11 +205,11 @@ public class RouterStore {
     }
 
     /**
-     * Saves the contact as assigned; it stays in flight until {@link #leaveFlight}, so that should this router stop
-     * before the assignment is on the topic, the sweeper announces it after {@code inFlightUntil}.
+     * Saves the contact as assigned or ended; it stays in flight until {@link #leaveFlight}, so that should this
+     * router stop before the event is on the topic, the sweeper announces it after {@code inFlightUntil}.
      */
-    public void assign(ContactState assigned, long inFlightUntil) {
-        open(assigned, "", String.valueOf(inFlightUntil));
+    public void saveInFlight(ContactState state, long inFlightUntil) {
+        open(state, "", String.valueOf(inFlightUntil));
     }
 
     private void open(ContactState offered, String deadline, String inFlightUntil) {

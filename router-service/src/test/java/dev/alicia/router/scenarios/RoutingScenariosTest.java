@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.alicia.presence.client.model.Channel;
 import dev.alicia.presence.client.redis.LivePresenceStore;
 import dev.alicia.router.service.Sweeper;
+import dev.alicia.router.store.ContactState;
 import dev.alicia.router.store.RouterStore;
 import dev.alicia.router.support.ContactCenterFloor;
 import dev.alicia.router.support.TestClock;
@@ -377,7 +378,8 @@ class RoutingScenariosTest {
         assertThat(store.closeOffer(floor.tenant, "c-2", clock.millis() + 10_000))
                 .isTrue();
         presence.update(floor.tenant, secondAgent, agent -> agent.accept("c-2"));
-        store.assign(store.find(floor.tenant, "c-2").orElseThrow().answered(clock.millis()), clock.millis() + 10_000);
+        store.saveInFlight(
+                store.find(floor.tenant, "c-2").orElseThrow().answered(clock.millis()), clock.millis() + 10_000);
 
         clock.advance(Duration.ofSeconds(11));
         sweeper.sweep();
@@ -385,6 +387,36 @@ class RoutingScenariosTest {
         assertThat(floor.await("c-2", "CONTACT_ASSIGNED").path("agentId").asText())
                 .isEqualTo(secondAgent);
         // Announced ones (c-1 by its accept, c-2 by the sweep) have left flight: no sweep announces them again.
+        assertThat(store.inFlightDue(floor.tenant, clock.millis() + 60_000, 10)).isEmpty();
+    }
+
+    @Test
+    void an_end_saved_but_never_announced_is_announced_by_the_sweeper_and_by_the_retried_end_as_one_event() {
+        floor.agent("first", "fr", "billing", 5);
+        floor.context("cust-1", Map.of("language", "fr", "intent", "billing"));
+        floor.call("c-1", "cust-1");
+        String agent = floor.await("c-1", "CONTACT_OFFERED").path("agentId").asText();
+        accept("c-1", agent);
+        floor.await("c-1", "CONTACT_ASSIGNED");
+        // This end got as far as saving it (Redis applied the write, then its reply was lost with the connection):
+        // nothing on the topic, and the agent's presence waits for the announcement to wrap up.
+        ContactState assigned = store.find(floor.tenant, "c-1").orElseThrow();
+        store.saveInFlight(assigned.with(ContactState.Status.ENDED, agent), clock.millis() + 10_000);
+
+        clock.advance(Duration.ofSeconds(11));
+        sweeper.sweep();
+        JsonNode swept = floor.await("c-1", "CONTACT_ENDED");
+        // The desktop retries its end: not refused as "not assigned", announced again as the same event.
+        Api.asAgent(floor.tenant, agent)
+                .contentType(ContentType.JSON)
+                .body("{\"agentId\": \"" + agent + "\", \"outcome\": \"resolved\"}")
+                .post("/contacts/c-1/end")
+                .then()
+                .statusCode(204);
+
+        assertThat(floor.awaitAll("c-1", "CONTACT_ENDED", 2))
+                .extracting(e -> e.path("eventId").asText())
+                .containsOnly(swept.path("eventId").asText());
         assertThat(store.inFlightDue(floor.tenant, clock.millis() + 60_000, 10)).isEmpty();
     }
 

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
@@ -121,10 +122,12 @@ public final class ConsumerLoop<T> implements AutoCloseable {
 
     /** Handles the records in partition order; returns true when one must be retried. */
     private boolean processBatch(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, Long> first = new HashMap<>();
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         boolean failed = false;
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                first.putIfAbsent(partition, record.offset());
                 if (!process(record)) {
                     consumer.seek(partition, record.offset());
                     failed = true;
@@ -133,7 +136,7 @@ public final class ConsumerLoop<T> implements AutoCloseable {
                 done.put(partition, new OffsetAndMetadata(record.offset() + 1));
             }
         }
-        if (!published(done)) {
+        if (!published(first)) {
             return true;
         }
         commit(done);
@@ -142,24 +145,19 @@ public final class ConsumerLoop<T> implements AutoCloseable {
 
     /**
      * What the handlers published while handling the poll is on the broker before the poll counts as done; if
-     * not, the poll is read again (handlers are idempotent).
+     * not, the poll is read again from its first offsets (handlers are idempotent). Not from the last commit: that
+     * asks the broker, which may be the thing that is down, and what came before the poll was flushed already.
      */
-    private boolean published(Map<TopicPartition, OffsetAndMetadata> done) {
+    private boolean published(Map<TopicPartition, Long> first) {
         try {
             publisher.flush();
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("will read %s again: %s", topic, e.getMessage());
             retried.increment();
-            done.keySet().forEach(partition -> consumer.seek(partition, committedOrStart(partition)));
+            first.forEach(consumer::seek);
             return false;
         }
-    }
-
-    private long committedOrStart(TopicPartition partition) {
-        OffsetAndMetadata committed =
-                consumer.committed(java.util.Set.of(partition)).get(partition);
-        return committed == null ? 0 : committed.offset();
     }
 
     /**
@@ -200,7 +198,7 @@ public final class ConsumerLoop<T> implements AutoCloseable {
             first.forEach(consumer::seek);
             return true;
         }
-        if (!published(done)) {
+        if (!published(first)) {
             return true;
         }
         commit(done);
@@ -267,6 +265,10 @@ public final class ConsumerLoop<T> implements AutoCloseable {
         } catch (CommitFailedException e) {
             // The partitions moved to another instance; it re-reads from the last commit, handlers are idempotent.
             LOG.infof("commit on %s skipped after a rebalance", topic);
+        } catch (RetriableException e) {
+            // The broker is away (a timeout): the next poll's commit covers these offsets, and were this instance
+            // to stop first, its successor re-reads them, which idempotent handlers allow. Not a reason to stop.
+            LOG.warnf("commit on %s deferred: %s", topic, e.getMessage());
         }
     }
 
