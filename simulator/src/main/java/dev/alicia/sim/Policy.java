@@ -1,5 +1,6 @@
 package dev.alicia.sim;
 
+import dev.alicia.router.domain.AgentFirstChoice;
 import dev.alicia.router.domain.BetterMatchHold;
 import dev.alicia.router.domain.ScoringWeights;
 import dev.alicia.router.domain.Strategy;
@@ -8,8 +9,8 @@ import dev.alicia.router.domain.learning.LearningSettings;
 
 /**
  * How the simulated router decides: the queue's strategy, the ranker's weights, whether the outcome learner
- * feeds {@code outcomeEstimate} (PREDICTIVE only) and with which holdout, and whether PREDICTIVE holds a contact
- * a little for a clearly better agent.
+ * feeds {@code outcomeEstimate} (PREDICTIVE only) and with which holdout, whether PREDICTIVE holds a contact
+ * a little for a clearly better agent, and which waiting contact an agent who frees up takes.
  */
 public record Policy(
         String label,
@@ -18,7 +19,22 @@ public record Policy(
         Estimates estimates,
         LearningSettings settings,
         Holdout holdout,
-        BetterMatchHold hold) {
+        BetterMatchHold hold,
+        AgentFirstChoice agentFirst) {
+
+    /** The router's defaults (RouterConfig: agent-first-window 20 s; RoutingService weighs up to 10 contacts). */
+    public static final AgentFirstChoice AGENT_FIRST = new AgentFirstChoice(20_000, 10);
+
+    public Policy(
+            String label,
+            Strategy strategy,
+            ScoringWeights weights,
+            Estimates estimates,
+            LearningSettings settings,
+            Holdout holdout,
+            BetterMatchHold hold) {
+        this(label, strategy, weights, estimates, settings, holdout, hold, AGENT_FIRST);
+    }
 
     public Policy(
             String label,
@@ -105,12 +121,22 @@ public record Policy(
     }
 
     public Policy withSettings(String newLabel, LearningSettings newSettings) {
-        return new Policy(newLabel, strategy, weights, estimates, newSettings, holdout, hold);
+        return new Policy(newLabel, strategy, weights, estimates, newSettings, holdout, hold, agentFirst);
+    }
+
+    public Policy withWeights(String newLabel, ScoringWeights newWeights) {
+        return new Policy(newLabel, strategy, newWeights, estimates, settings, holdout, hold, agentFirst);
+    }
+
+    /** The same, with a freed agent taking waiting contacts by {@code choice} (OFF: strictly in queue order). */
+    public Policy withAgentFirst(String newLabel, AgentFirstChoice choice) {
+        return new Policy(newLabel, strategy, weights, estimates, settings, holdout, hold, choice);
     }
 
     /** The same, holding a contact up to {@code newHold}'s wait for an agent clearly better than the free ones. */
     public Policy withHold(BetterMatchHold newHold) {
-        return new Policy(label + ", " + describe(newHold), strategy, weights, estimates, settings, holdout, newHold);
+        return new Policy(
+                label + ", " + describe(newHold), strategy, weights, estimates, settings, holdout, newHold, agentFirst);
     }
 
     static String describe(BetterMatchHold hold) {
@@ -126,7 +152,8 @@ public record Policy(
                 estimates,
                 settings,
                 newHoldout,
-                hold);
+                hold,
+                agentFirst);
     }
 
     static ScoringWeights withLearned(double learned, double idle, long idleSaturationMillis) {
@@ -141,7 +168,8 @@ public record Policy(
                 d.occupancy(),
                 learned,
                 idleSaturationMillis,
-                d.scarcity());
+                d.scarcity(),
+                d.opportunity());
     }
 
     static String format(double value) {

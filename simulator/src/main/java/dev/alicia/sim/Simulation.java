@@ -10,6 +10,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import dev.alicia.router.domain.AgentFirstChoice;
 import dev.alicia.router.domain.AgentRanker;
 import dev.alicia.router.domain.Candidate;
 import dev.alicia.router.domain.EmotionalLoadGuard;
@@ -26,8 +27,9 @@ import dev.alicia.router.domain.learning.OutcomeLearner;
  * A discrete-event contact center in virtual time: a priority queue of events, no sleeping, no threads. Contacts
  * wait in one first-come-first-served queue; whenever an agent is free, the oldest waiting contact that someone
  * free may take is routed by the router's own {@link AgentRanker} over the free agents, with the strategy under
- * test (and for PREDICTIVE with learning, the learner's Thompson draws as the outcome estimates). Outcomes go
- * back to the learner as they happen.
+ * test (and for PREDICTIVE with learning, the learner's Thompson draws as the outcome estimates). An agent who
+ * frees up while contacts wait first takes the one the router's {@link AgentFirstChoice} picks (queue order
+ * unless PREDICTIVE knows what they would do with them). Outcomes go back to the learner as they happen.
  */
 public final class Simulation {
 
@@ -52,6 +54,9 @@ public final class Simulation {
     private final Policy policy;
     private final List<SimAgent> agents;
     private final Scarcity scarcity;
+    /** The truth's general edge of each agent (by index), for PREDICTIVE knowing the truth. */
+    private final double[] trueEdge;
+
     private final Map<String, SimAgent> byId = new HashMap<>();
     private final List<String> ids = new ArrayList<>();
     private final Workload workload;
@@ -81,6 +86,7 @@ public final class Simulation {
             census.add(agent.candidate().languages(), agent.candidate().skills());
         }
         this.scarcity = census.build();
+        this.trueEdge = policy.estimates() == Policy.Estimates.TRUTH ? trueEdges(scenario, seed, agents) : null;
         this.workload = new Workload(scenario, mix(seed, 2), START);
         this.thompson = new SplittableRandom(mix(seed, 3));
         this.ranker = new AgentRanker(policy.weights(), GUARD);
@@ -123,7 +129,11 @@ public final class Simulation {
                 case ABANDON -> abandon(event.leg);
                 case HANDLED -> handled(event.agent, event.leg);
                 case WRAPPED -> wrapped(event.agent);
-                case RESTED, HOLD_OVER -> dispatch();
+                case RESTED -> {
+                    serveAgent(event.agent);
+                    dispatch();
+                }
+                case HOLD_OVER -> dispatch();
                 default -> throw new IllegalStateException("unknown event " + event.type);
             }
         }
@@ -204,8 +214,10 @@ public final class Simulation {
             if (learner != null) {
                 candidates = learner.withEstimates(contact.kind, candidates, thompson);
             } else if (policy.estimates() == Policy.Estimates.TRUTH) {
-                candidates.replaceAll(
-                        c -> c.withOutcomeEstimate(byId.get(c.agentId()).resolution(contact)));
+                candidates.replaceAll(c -> {
+                    SimAgent agent = byId.get(c.agentId());
+                    return c.withOutcomeEstimate(agent.resolution(contact), trueEdge[agent.index]);
+                });
             }
         }
         AgentRanker.Request request =
@@ -319,7 +331,97 @@ public final class Simulation {
     private void wrapped(SimAgent agent) {
         agent.idleSince = now;
         idle.add(agent);
+        serveAgent(agent);
         dispatch();
+    }
+
+    /**
+     * The router's agent-first path ({@code RoutingService.serveAgent}): the agent who frees up takes, among the
+     * waiting contacts they may take, the one {@link AgentFirstChoice} picks from what they are expected to do with
+     * each compared with an average agent.
+     */
+    private void serveAgent(SimAgent agent) {
+        if (queue.isEmpty() || !idle.contains(agent)) {
+            return;
+        }
+        AgentFirstChoice choice = policy.agentFirst();
+        List<Leg> legs = new ArrayList<>();
+        List<AgentFirstChoice.Option> options = new ArrayList<>();
+        for (Leg leg : queue) {
+            Strategy strategy = policy.holdout().strategyFor(leg.contact.arm, policy.strategy());
+            AgentRanker.Request request =
+                    new AgentRanker.Request(leg.contact.needs, strategy, leg.excluded, roundRobinCursor, now, scarcity);
+            if (ranker.rank(request, List.of(agent.candidate()), 1).best().isEmpty() || held(leg, strategy, agent)) {
+                continue;
+            }
+            AgentFirstChoice.Option option = new AgentFirstChoice.Option(
+                    leg.enqueuedAt, now - leg.enqueuedAt, advantage(strategy, leg.contact, agent));
+            if (!options.isEmpty() && !choice.weighs(options.get(0), option, options.size())) {
+                break;
+            }
+            legs.add(leg);
+            options.add(option);
+            if (!choice.enabled()) {
+                break;
+            }
+        }
+        int chosen = choice.choose(options);
+        if (chosen >= 0) {
+            Leg leg = legs.get(chosen);
+            queue.remove(leg);
+            start(leg, agent);
+        }
+    }
+
+    /** Held for a clearly better agent than this one (the router's BetterMatchHold), so not theirs yet. */
+    private boolean held(Leg leg, Strategy strategy, SimAgent agent) {
+        if (strategy != Strategy.PREDICTIVE
+                || Double.isNaN(leg.holdFor)
+                || !policy.hold().mayHold(now - leg.enqueuedAt)) {
+            return false;
+        }
+        return !policy.hold().accepts(leg.holdFor, means(leg.contact).get(agent.id), now - leg.enqueuedAt);
+    }
+
+    /** What the agent is expected to gain on the contact over an average agent; NaN when the strategy knows nothing. */
+    private double advantage(Strategy strategy, SimContact contact, SimAgent agent) {
+        if (strategy != Strategy.PREDICTIVE) {
+            return Double.NaN;
+        }
+        if (learner != null) {
+            return learner.estimates(contact.kind, List.of(agent.id))
+                    .get(agent.id)
+                    .advantage();
+        }
+        if (policy.estimates() == Policy.Estimates.TRUTH) {
+            double sum = 0;
+            for (SimAgent other : agents) {
+                sum += other.resolution(contact);
+            }
+            return agent.resolution(contact) - sum / agents.size();
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * Each agent's true general edge: their mean resolution over a sample of this center's contacts less the
+     * floor's (what the learner's agent-level record estimates).
+     */
+    private static double[] trueEdges(Scenario scenario, long seed, List<SimAgent> agents) {
+        Workload sample = new Workload(scenario, mix(seed, 4), START);
+        double[] general = new double[agents.size()];
+        int n = 2_000;
+        for (int i = 0; i < n; i++) {
+            SimContact contact = sample.next();
+            for (SimAgent agent : agents) {
+                general[agent.index] += agent.resolution(contact) / n;
+            }
+        }
+        double average = java.util.Arrays.stream(general).average().orElse(0);
+        for (int i = 0; i < general.length; i++) {
+            general[i] -= average;
+        }
+        return general;
     }
 
     /**

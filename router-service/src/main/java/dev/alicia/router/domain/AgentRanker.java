@@ -324,7 +324,7 @@ public final class AgentRanker {
             }
         }
         double estimate = candidate.estimate();
-        double learned = weights.learned() * (estimate - 0.5);
+        double learned = weights.learned() * (estimate - 0.5 - weights.opportunity() * candidate.edge());
         // Scarcity only takes away: a candidate already short of the cut without it is not asked what they hold.
         if (factors == null && total + learned < cutoff) {
             return total + learned;
@@ -347,9 +347,22 @@ public final class AgentRanker {
                     learned,
                     candidate.outcomeEstimate() == null
                             ? "no outcome history yet: neutral prior"
-                            : "expected resolution " + Math.round(estimate * 100) + "%");
+                            : "expected resolution " + Math.round(estimate * 100) + "%" + edge(candidate));
         }
         return total;
+    }
+
+    /** What the agent's general edge took off or added, when it weighed at least half a point of estimate. */
+    private String edge(Candidate candidate) {
+        double taken = weights.opportunity() * candidate.edge();
+        if (Math.abs(taken) < 0.005) {
+            return "";
+        }
+        long points = Math.round(candidate.edge() * 100);
+        return taken > 0
+                ? ", " + points + " points above an average agent in general: kept in part for contacts where they"
+                        + " make more difference"
+                : ", " + -points + " points below an average agent in general: counts less here";
     }
 
     /** The rarest things the agent holds that this contact does not need, e.g. "also speaks es, has fraud". */

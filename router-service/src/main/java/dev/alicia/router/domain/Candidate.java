@@ -7,7 +7,8 @@ import java.util.Objects;
  * An agent who could take the contact now, as routing sees them: languages and skills with their level 1-5,
  * strengths 0-1 (empathy, deescalation, formal, informal...), since when they are idle (epoch ms, 0 when not
  * idle), how loaded they are, their run of distressed contacts, and what the learning model expects of them
- * for this kind of contact (0-1; {@code null} when it has no opinion).
+ * for this kind of contact (0-1; {@code null} when it has no opinion) and how much better than an average agent
+ * it expects them to be in general (their edge, on the same scale; 0 without an opinion).
  *
  * <p>A class rather than a record so that what ranking reads of every agent sits in the object itself: the first
  * four languages and skills with their levels, the estimate as a primitive, the id's hash, the four strengths
@@ -31,6 +32,7 @@ public final class Candidate {
     private final long idleSince;
     private final double occupancy;
     private final double estimate;
+    private final double edge;
     private final int fluencies;
     private final int levels;
     private final boolean moreLanguages;
@@ -60,6 +62,19 @@ public final class Candidate {
             double occupancy,
             DistressStreak streak,
             Double outcomeEstimate) {
+        this(agentId, languages, skills, strengths, idleSince, occupancy, streak, outcomeEstimate, 0);
+    }
+
+    private Candidate(
+            String agentId,
+            Map<String, Integer> languages,
+            Map<String, Integer> skills,
+            Map<String, Double> strengths,
+            long idleSince,
+            double occupancy,
+            DistressStreak streak,
+            Double outcomeEstimate,
+            double edge) {
         this.agentId = Objects.requireNonNull(agentId, "agentId");
         this.languages = Map.copyOf(languages);
         this.skills = Map.copyOf(skills);
@@ -70,6 +85,7 @@ public final class Candidate {
         this.outcomeEstimate = outcomeEstimate;
         this.idHash = agentId.hashCode();
         this.estimate = outcomeEstimate == null ? NEUTRAL_PRIOR : outcomeEstimate;
+        this.edge = outcomeEstimate == null ? 0 : edge;
         this.routingStrengths =
                 new double[] {strength("empathy"), strength("deescalation"), strength("formal"), strength("informal")};
         String[] spoken = inline(this.languages);
@@ -153,12 +169,24 @@ public final class Candidate {
         return strengths.getOrDefault(name, NEUTRAL_STRENGTH);
     }
 
+    /** How much better than an average agent the learner expects this agent to be in general (0-1 scale). */
+    public double generalEdge() {
+        return edge;
+    }
+
     public Candidate withStreak(DistressStreak streak) {
-        return new Candidate(agentId, languages, skills, strengths, idleSince, occupancy, streak, outcomeEstimate);
+        return new Candidate(
+                agentId, languages, skills, strengths, idleSince, occupancy, streak, outcomeEstimate, edge);
     }
 
     public Candidate withOutcomeEstimate(Double estimate) {
-        return new Candidate(agentId, languages, skills, strengths, idleSince, occupancy, streak, estimate);
+        return new Candidate(agentId, languages, skills, strengths, idleSince, occupancy, streak, estimate, 0);
+    }
+
+    /** The estimate for this contact, and the agent's general edge over an average agent. */
+    public Candidate withOutcomeEstimate(double estimate, double generalEdge) {
+        return new Candidate(
+                agentId, languages, skills, strengths, idleSince, occupancy, streak, estimate, generalEdge);
     }
 
     /** The agent's fluency in {@code language}, -1 when they do not speak it. */
@@ -207,6 +235,10 @@ public final class Candidate {
         return estimate;
     }
 
+    double edge() {
+        return edge;
+    }
+
     /** One of the strengths routing asks for, by its slot ({@link #EMPATHY}...); -1 reads {@code name}. */
     double strength(int slot, String name) {
         return slot >= 0 ? routingStrengths[slot] : strength(name);
@@ -233,18 +265,19 @@ public final class Candidate {
                 && idleSince == that.idleSince
                 && Double.compare(occupancy, that.occupancy) == 0
                 && streak.equals(that.streak)
-                && Objects.equals(outcomeEstimate, that.outcomeEstimate);
+                && Objects.equals(outcomeEstimate, that.outcomeEstimate)
+                && Double.compare(edge, that.edge) == 0;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(agentId, languages, skills, strengths, idleSince, occupancy, streak, outcomeEstimate);
+        return Objects.hash(agentId, languages, skills, strengths, idleSince, occupancy, streak, outcomeEstimate, edge);
     }
 
     @Override
     public String toString() {
         return "Candidate[agentId=" + agentId + ", languages=" + languages + ", skills=" + skills + ", strengths="
                 + strengths + ", idleSince=" + idleSince + ", occupancy=" + occupancy + ", streak=" + streak
-                + ", outcomeEstimate=" + outcomeEstimate + "]";
+                + ", outcomeEstimate=" + outcomeEstimate + ", generalEdge=" + edge + "]";
     }
 }

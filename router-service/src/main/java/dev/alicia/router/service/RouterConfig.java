@@ -100,6 +100,14 @@ public interface RouterConfig {
          */
         @WithDefault("1.0")
         double scarcity();
+
+        /**
+         * How much of an agent's general edge (how much better than an average agent the learner expects them to be
+         * at everything) is taken off their estimate for one contact, so that all-round strong agents go where they
+         * make the most difference (0: the estimate alone; 1: their advantage on this kind of contact only).
+         */
+        @WithDefault("0.5")
+        double opportunity();
     }
 
     /** Predictive routing's learning from outcomes, and the A/B holdout that measures its uplift. */
@@ -187,6 +195,15 @@ public interface RouterConfig {
         /** How much better (0-1, the learner's estimate of resolution and satisfaction) that agent must be. */
         @WithDefault("0.1")
         double betterMatchMargin();
+
+        /**
+         * PREDICTIVE, when an agent frees up while contacts wait: among the waiting contacts they may take whose
+         * place in the queue is within this much waiting of the first one's, they take the one the learner expects
+         * them to do best with compared with an average agent (see {@code AgentFirstChoice}); the first one as soon
+         * as it has waited this long; 0 serves strictly in queue order.
+         */
+        @WithDefault("PT20S")
+        Duration agentFirstWindow();
 
         /** Widening steps, e.g. {@code widening[0].after=PT30S}, {@code widening[0].action=RELAX_SKILLS}. */
         Optional<List<Step>> widening();

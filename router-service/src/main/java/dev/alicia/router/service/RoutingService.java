@@ -1,6 +1,7 @@
 package dev.alicia.router.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +24,7 @@ import dev.alicia.presence.client.model.AgentStatus;
 import dev.alicia.presence.client.model.LiveAgent;
 import dev.alicia.presence.client.model.PresenceRuleViolation;
 import dev.alicia.presence.client.redis.LivePresenceStore;
+import dev.alicia.router.domain.AgentFirstChoice;
 import dev.alicia.router.domain.AgentRanker;
 import dev.alicia.router.domain.BetterMatchHold;
 import dev.alicia.router.domain.Candidate;
@@ -71,6 +73,8 @@ public class RoutingService {
     private static final int MAX_CANDIDATES = 64;
     /** Waiting contacts looked at per queue when an agent frees up. */
     private static final int QUEUE_HEAD = 50;
+    /** How many waiting contacts an agent who frees up weighs at most (each costs a few reads). */
+    private static final int AGENT_FIRST_MAX = 10;
     /** How long a contact taken from its queue may stay unoffered before the sweeper assumes its router died. */
     private static final long IN_FLIGHT_MILLIS = 10_000;
 
@@ -104,6 +108,7 @@ public class RoutingService {
     private final QueueOrder order;
     private final Map<String, Widening> widenings = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, BetterMatchHold> holds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AgentFirstChoice> agentFirstChoices = new java.util.concurrent.ConcurrentHashMap<>();
     private final Learning learning;
     private final Outcomes outcomes;
     private final FloorCensus census;
@@ -144,7 +149,8 @@ public class RoutingService {
                         w.occupancy(),
                         w.learned(),
                         w.idleSaturation().toMillis(),
-                        w.scarcity()),
+                        w.scarcity(),
+                        w.opportunity()),
                 guard);
         this.classifier = new Classifier(config.defaultQueue(), config.urgentBoost());
         this.order = new QueueOrder(config.priorityCredit().toMillis());
@@ -507,8 +513,9 @@ public class RoutingService {
 
     /**
      * Agent first: an agent has room again (their presence changed, or an offer to them was released). Takes the
-     * waiting contacts they can serve, across the tenant's queues in the order contacts are served, until the
-     * agent has no room left.
+     * waiting contacts they can serve, across the tenant's queues, until the agent has no room left: in the order
+     * contacts are served, except that on a PREDICTIVE queue, among those close to the front, the agent takes the
+     * one the learner expects them to do best with compared with an average agent ({@link AgentFirstChoice}).
      */
     public void serveAgent(String tenantId, String agentId) {
         // Most of the time nobody waits: one round trip, and the agent is not even read.
@@ -528,31 +535,26 @@ public class RoutingService {
         }
         waiting.sort(Comparator.comparingDouble(Waiting::rank));
         LiveAgent agent = found.get();
-        for (Waiting next : waiting) {
-            Optional<ContactState> state = store.find(tenantId, next.contactId());
-            if (state.isEmpty()
-                    || !agent.canTake(state.get().contact().channel())
-                    || (state.get().targetAgentId() != null
-                            && !state.get().targetAgentId().equals(agentId))) {
-                continue;
+        while (!waiting.isEmpty()) {
+            List<Takeable> takeable = takeable(waiting, agent);
+            if (takeable.isEmpty()) {
+                return;
             }
-            ContactNeeds needs = needs(state.get());
-            AgentRanker.Request request = request(state.get(), needs);
-            if (request.strategy() == Strategy.PREDICTIVE
-                    && state.get().held()
-                    && hold(state.get().queue())
-                            .mayHold(clock.millis() - state.get().queuedAt())
-                    && reaching(state.get(), needs, List.of(agent)).isEmpty()) {
-                continue; // held for an agent expected to do clearly better than this one
+            AgentFirstChoice choice = agentFirst(takeable.get(0).state().queue());
+            Takeable chosen = takeable.get(
+                    choice.choose(takeable.stream().map(Takeable::option).toList()));
+            waiting.remove(chosen.waiting());
+            if (!claim(tenantId, chosen.waiting().queue(), chosen.waiting().contactId())) {
+                continue; // another instance took it: choose again among the others
             }
-            Ranking ranking = ranker.rank(request, candidates(state.get(), needs, request, List.of(agent)), 1);
-            if (ranking.ranked().isEmpty() || !claim(tenantId, next.queue(), next.contactId())) {
-                continue;
-            }
-            ContactState claimed = store.find(tenantId, next.contactId()).orElse(state.get());
-            Attempt attempt = offer(claimed, needs, ranking, ranking.ranked().get(0), agent);
+            ContactState claimed =
+                    store.find(tenantId, chosen.waiting().contactId()).orElse(chosen.state());
+            Ranking ranking = chosen.ranking();
+            Attempt attempt =
+                    offer(claimed, chosen.needs(), ranking, ranking.ranked().get(0), agent);
             if (attempt == Attempt.CHANGED) {
-                attempt = offer(claimed, needs, ranking, ranking.ranked().get(0), null);
+                attempt =
+                        offer(claimed, chosen.needs(), ranking, ranking.ranked().get(0), null);
             }
             if (attempt != Attempt.OFFERED) {
                 enqueue(claimed);
@@ -565,6 +567,79 @@ public class RoutingService {
             }
         }
     }
+
+    /**
+     * The waiting contacts, in the order served, that the agent may take now, as far as the choice among them
+     * reaches (only the first when it does not choose); those the agent may not take are dropped from
+     * {@code waiting}.
+     */
+    private List<Takeable> takeable(List<Waiting> waiting, LiveAgent agent) {
+        List<Takeable> takeable = new ArrayList<>();
+        AgentFirstChoice choice = AgentFirstChoice.OFF;
+        long now = clock.millis();
+        for (java.util.Iterator<Waiting> it = waiting.iterator(); it.hasNext(); ) {
+            Waiting next = it.next();
+            Optional<ContactState> state = store.find(agent.tenantId(), next.contactId());
+            if (state.isEmpty()
+                    || !agent.canTake(state.get().contact().channel())
+                    || (state.get().targetAgentId() != null
+                            && !state.get().targetAgentId().equals(agent.agentId()))) {
+                it.remove();
+                continue;
+            }
+            ContactNeeds needs = needs(state.get());
+            AgentRanker.Request request = request(state.get(), needs);
+            if (request.strategy() == Strategy.PREDICTIVE
+                    && state.get().held()
+                    && hold(state.get().queue()).mayHold(now - state.get().queuedAt())
+                    && reaching(state.get(), needs, List.of(agent)).isEmpty()) {
+                it.remove();
+                continue; // held for an agent expected to do clearly better than this one
+            }
+            Ranking ranking = ranker.rank(request, candidates(state.get(), needs, request, List.of(agent)), 1);
+            if (ranking.ranked().isEmpty()) {
+                it.remove();
+                continue;
+            }
+            AgentFirstChoice.Option option = new AgentFirstChoice.Option(
+                    next.rank(),
+                    now - state.get().queuedAt(),
+                    request.strategy() == Strategy.PREDICTIVE
+                            ? advantage(state.get(), needs, agent.agentId())
+                            : Double.NaN);
+            if (takeable.isEmpty()) {
+                choice = agentFirst(state.get().queue());
+            } else if (!choice.weighs(takeable.get(0).option(), option, takeable.size())) {
+                break;
+            }
+            takeable.add(new Takeable(next, state.get(), needs, ranking, option));
+            if (!choice.enabled()) {
+                break;
+            }
+        }
+        return takeable;
+    }
+
+    /** What the learner expects this agent to gain on the contact over an average agent (its posterior mean). */
+    private double advantage(ContactState state, ContactNeeds needs, String agentId) {
+        ContactKind kind = ContactKind.of(
+                needs, state.contact().channel().name(), state.contact().tier());
+        return learning.learner(state.tenantId())
+                .estimates(kind, List.of(agentId))
+                .get(agentId)
+                .advantage();
+    }
+
+    private AgentFirstChoice agentFirst(String queue) {
+        return agentFirstChoices.computeIfAbsent(queue, name -> {
+            Duration window = statistics.settings(name).agentFirstWindow();
+            return window.isZero() ? AgentFirstChoice.OFF : new AgentFirstChoice(window.toMillis(), AGENT_FIRST_MAX);
+        });
+    }
+
+    /** A waiting contact the agent may take, with what was read to decide it. */
+    private record Takeable(
+            Waiting waiting, ContactState state, ContactNeeds needs, Ranking ranking, AgentFirstChoice.Option option) {}
 
     /** The skills that select the agents read for a contact: the queue's, else the contact's intent at any level. */
     private static Map<String, Integer> skillsAsked(ContactState state, ContactNeeds needs) {
@@ -1119,7 +1194,8 @@ public class RoutingService {
         Map<String, OutcomeModel.Estimate> means = learner.estimates(
                 kind, candidates.stream().map(Candidate::agentId).toList());
         return candidates.stream()
-                .map(c -> c.withOutcomeEstimate(means.get(c.agentId()).value()))
+                .map(c -> c.withOutcomeEstimate(
+                        means.get(c.agentId()).value(), means.get(c.agentId()).edge()))
                 .toList();
     }
 

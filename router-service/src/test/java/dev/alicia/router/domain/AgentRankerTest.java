@@ -146,6 +146,49 @@ class AgentRankerTest {
     }
 
     @Test
+    void gives_a_fraud_call_to_the_fraud_specialist_rather_than_the_all_round_star_it_would_only_gain_a_little_from() {
+        // The star resolves more of everything (+20 points over an average agent); on fraud they are expected a
+        // little higher still than the specialist, who is average elsewhere but +15 on fraud. Keeping the star for
+        // the contacts where nobody else comes close is worth more than the 3 points.
+        Candidate star = agent("star", "fr", 3, 0.5, 0.5).withOutcomeEstimate(0.80, 0.20);
+        Candidate specialist = agent("specialist", "fr", 3, 0.5, 0.5).withOutcomeEstimate(0.77, 0.0);
+
+        Ranking ranking = rank(ContactNeeds.of("fr", "stolen_card"), Strategy.PREDICTIVE, star, specialist);
+
+        assertThat(ranking.ranked()).extracting(ScoredCandidate::agentId).containsExactly("specialist", "star");
+        assertThat(ranking.ranked().get(1).factors())
+                .anySatisfy(f -> assertThat(f.detail())
+                        .isEqualTo("expected resolution 80%, 20 points above an average agent in general: kept in"
+                                + " part for contacts where they make more difference"));
+        // With no weight on it, the estimate alone decides.
+        AgentRanker plain = new AgentRanker(withOpportunity(0), new EmotionalLoadGuard(3, 120_000));
+        assertThat(plain.rank(
+                                new AgentRanker.Request(
+                                        ContactNeeds.of("fr", "stolen_card"), Strategy.PREDICTIVE, Set.of(), null, NOW),
+                                List.of(star, specialist),
+                                10)
+                        .ranked())
+                .extracting(ScoredCandidate::agentId)
+                .containsExactly("star", "specialist");
+    }
+
+    private static ScoringWeights withOpportunity(double opportunity) {
+        ScoringWeights d = ScoringWeights.DEFAULTS;
+        return new ScoringWeights(
+                d.skill(),
+                d.fluency(),
+                d.register(),
+                d.emotion(),
+                d.affinity(),
+                d.idle(),
+                d.occupancy(),
+                d.learned(),
+                d.idleSaturationMillis(),
+                d.scarcity(),
+                opportunity);
+    }
+
+    @Test
     void longest_idle_ignores_skill_and_takes_the_agent_waiting_longest() {
         Candidate expert = new Candidate(
                 "expert", Map.of("fr", 5), Map.of("stolen_card", 5), Map.of(), NOW - 1_000, 0, null, null);

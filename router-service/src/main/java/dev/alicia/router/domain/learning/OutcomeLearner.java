@@ -41,7 +41,7 @@ public final class OutcomeLearner {
         List<Candidate> estimated = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
             OutcomeModel.Estimate draw = model.estimate(candidate.agentId(), kind, baseline, snapshot, random);
-            estimated.add(candidate.withOutcomeEstimate(draw.value()));
+            estimated.add(candidate.withOutcomeEstimate(draw.value(), draw.edge()));
         }
         return estimated;
     }

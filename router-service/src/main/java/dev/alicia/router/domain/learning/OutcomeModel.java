@@ -48,8 +48,23 @@ public final class OutcomeModel {
      * What the model expects of one agent for one contact.
      *
      * @param value the objective, 0-1: what goes into {@code Candidate.outcomeEstimate}
+     * @param average the objective an average agent reaches with this kind of contact
+     * @param general the objective the agent's general record alone predicts for this kind (mean, no draw): with
+     *     {@code average}, their general edge; with {@code value}, what this kind adds to it
      */
-    public record Estimate(double resolution, double satisfaction, double handleCost, double value) {}
+    public record Estimate(
+            double resolution, double satisfaction, double handleCost, double value, double average, double general) {
+
+        /** How much better than an average agent they are expected to be in general. */
+        public double edge() {
+            return general - average;
+        }
+
+        /** How much better than an average agent they are expected to be with this contact. */
+        public double advantage() {
+            return value - average;
+        }
+    }
 
     /** The keys one decision reads: the kind's, then each agent's. */
     public static List<String> keys(ContactKind kind, Collection<String> agentIds) {
@@ -131,8 +146,17 @@ public final class OutcomeModel {
                     shrinkage.agentIntent());
             handleCost = Math.max(-1, Math.min(1, handle / baseline.intentHandleSeconds() - 1));
         }
+        double generalResolution = sigmoid(
+                logit(baseline.resolution()) + level(agent, true, baseline.resolution(), 0, shrinkage.agent(), null));
+        double generalSatisfaction = sigmoid(logit(baseline.satisfaction())
+                + level(agent, false, baseline.satisfaction(), 0, shrinkage.agent(), null));
         return new Estimate(
-                resolution, satisfaction, handleCost, objective.value(resolution, satisfaction, handleCost));
+                resolution,
+                satisfaction,
+                handleCost,
+                objective.value(resolution, satisfaction, handleCost),
+                objective.value(baseline.resolution(), baseline.satisfaction(), 0),
+                objective.value(generalResolution, generalSatisfaction, 0));
     }
 
     /**
