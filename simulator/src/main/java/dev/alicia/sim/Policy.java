@@ -101,12 +101,52 @@ public record Policy(
             text += ", idle weight " + format(weights.idle()) + " over "
                     + format(weights.idleSaturationMillis() / 60_000.0) + " min";
         }
+        if (weights.opportunity() != d.opportunity()) {
+            text += weights.opportunity() == 0 ? ", estimate alone" : ", opportunity " + format(weights.opportunity());
+        }
         return text;
     }
 
     /** Its weights that differ from the router's defaults, and its hold for a better agent if any. */
     static String describe(Policy policy) {
-        return describe(policy.weights()) + (policy.hold().enabled() ? ", " + describe(policy.hold()) : "");
+        return describe(policy.weights())
+                + describe(policy.agentFirst())
+                + (policy.hold().enabled() ? ", " + describe(policy.hold()) : "");
+    }
+
+    /** Nothing for the router's default; else how a freed agent chooses among waiting contacts. */
+    static String describe(AgentFirstChoice choice) {
+        if (choice.equals(AGENT_FIRST)) {
+            return "";
+        }
+        return choice.enabled()
+                ? ", agent-first window " + format(choice.windowMillis() / 1000.0) + " s"
+                : ", strict queue order";
+    }
+
+    /** The same weights with another opportunity weight (0: the estimate alone). */
+    public Policy withOpportunity(double opportunity) {
+        ScoringWeights w = weights;
+        ScoringWeights changed = new ScoringWeights(
+                w.skill(),
+                w.fluency(),
+                w.register(),
+                w.emotion(),
+                w.affinity(),
+                w.idle(),
+                w.occupancy(),
+                w.learned(),
+                w.idleSaturationMillis(),
+                w.scarcity(),
+                opportunity);
+        Policy p = withWeights(label, changed);
+        return p.withWeights("PREDICTIVE, " + describe(p), changed);
+    }
+
+    /** The same with a freed agent choosing among waiting contacts by {@code choice}. */
+    public Policy withAgentFirst(AgentFirstChoice choice) {
+        Policy p = withAgentFirst(label, choice);
+        return p.withAgentFirst("PREDICTIVE, " + describe(p), choice);
     }
 
     /** PREDICTIVE told each agent's true resolution probability: how much routing could gain at most. */

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
+import dev.alicia.router.domain.AgentFirstChoice;
 import dev.alicia.router.domain.BetterMatchHold;
 import dev.alicia.router.domain.ScoringWeights;
 import dev.alicia.router.domain.Strategy;
@@ -53,6 +54,13 @@ public final class RoutingQualityReport {
     };
     /** The most a configuration may slow the average speed of answer on the tuning seeds (the target's bound). */
     private static final double ASA_BOUND = 0.10;
+
+    /** Opportunity weights tried besides the router's default (0.5). */
+    private static final double[] OPPORTUNITY_SWEEP = {0, 0.25, 1};
+    /** Agent-first choices tried besides the router's default (a 20 s window, up to 10 contacts weighed). */
+    private static final AgentFirstChoice[] AGENT_FIRST_SWEEP = {
+        AgentFirstChoice.OFF, new AgentFirstChoice(40_000, 10), new AgentFirstChoice(60_000, 10)
+    };
 
     private static final double[] OTHER_LOADS = {0.6, 0.85};
     private static final double HOLDOUT_SHARE = 0.1;
@@ -146,20 +154,38 @@ public final class RoutingQualityReport {
         tuneApart.putAll(runAll(heterogeneous, holding, TUNING_SEEDS));
         tuneEqual.putAll(runAll(equal, holding, TUNING_SEEDS));
         configurations.addAll(holding);
+        // Then, on the chosen weight, how much of an agent's general edge counts against them and how an agent who
+        // frees up chooses among waiting contacts (the router's defaults: opportunity 0.5, a 20 s window), and both
+        // off: PREDICTIVE as it was before them.
+        List<Policy> advantage = new ArrayList<>();
+        for (double o : OPPORTUNITY_SWEEP) {
+            advantage.add(weighted.withOpportunity(o));
+        }
+        for (AgentFirstChoice choice : AGENT_FIRST_SWEEP) {
+            advantage.add(weighted.withAgentFirst(choice));
+        }
+        Policy before = weighted.withOpportunity(0).withAgentFirst(AgentFirstChoice.OFF);
+        advantage.add(before);
+        tuneApart.putAll(runAll(heterogeneous, advantage, TUNING_SEEDS));
+        tuneEqual.putAll(runAll(equal, advantage, TUNING_SEEDS));
+        configurations.addAll(advantage);
         List<Policy> finalists = new ArrayList<>(List.of(weighted));
         finalists.addAll(holding);
+        finalists.addAll(advantage.subList(0, advantage.size() - 1));
         Policy predictive = best(finalists, tuneApart, idle);
         Policy variant = Policy.learning(VARIANT_LEARNED, IDLE_WEIGHT, IDLE_SATURATION_MILLIS);
 
         // 2. The comparison.
         Policy profile = Policy.profileOnly();
         Policy byDefault = Policy.learning(DEFAULT_LEARNED);
-        Policy oracle = predictive.hold().enabled()
-                ? Policy.oracle(predictive.weights()).withHold(predictive.hold())
-                : Policy.oracle(predictive.weights());
+        Policy oracle = (predictive.hold().enabled()
+                        ? Policy.oracle(predictive.weights()).withHold(predictive.hold())
+                        : Policy.oracle(predictive.weights()))
+                .withAgentFirst("PREDICTIVE knowing the truth (ceiling)", predictive.agentFirst());
+        Policy previous = predictive.withOpportunity(0).withAgentFirst(AgentFirstChoice.OFF);
         List<Policy> policies = new ArrayList<>(
                 List.of(idle, Policy.baseline(Strategy.ROUND_ROBIN), Policy.baseline(Strategy.SKILLS_ONLY), profile));
-        for (Policy p : List.of(byDefault, weighted, predictive, variant)) {
+        for (Policy p : List.of(byDefault, weighted, predictive, previous, variant)) {
             if (policies.stream().noneMatch(q -> q.label().equals(p.label()))) {
                 policies.add(p);
             }
@@ -262,14 +288,32 @@ public final class RoutingQualityReport {
                 + " at the moment"
                 + (predictive.hold().enabled()
                         ? ", or wait a few seconds for a busy one"
-                        : " (first come, first served, no agent held back for a better match)")
-                + ": at " + pct(meanOf(li, RunResult::meanOccupancy), 0) + " occupancy there are few free agents who"
-                + " may take a given contact; at lower loads the uplift grows (see *Other loads*). Past learned"
-                + " weight 10 the uplift stays flat (15, 20 and 30 in *Configuration*). In exploratory runs on seeds"
-                + " 101–106 (2026-11-26, not part of this report), a resolution-only objective, halved or doubled"
-                + " prior strengths, a skill weight of 0 or 0.5 and a scarcity weight of 0 or 0.5 each moved the"
-                + " uplift by less than 0.3 points and the ceiling by less than 0.4: what stands between PREDICTIVE"
-                + " and the target here is the ceiling of this center at this load, not the learner's settings.");
+                        : " (no agent held back for a better match)")
+                + ", and an agent who frees up only among the contacts near the front of the queue: at "
+                + pct(meanOf(li, RunResult::meanOccupancy), 0) + " occupancy there are few free agents who"
+                + " may take a given contact; at lower loads the uplift grows (see *Other loads*). In exploratory"
+                + " runs on seeds 101–106 (2026-11-26, not part of this report), a resolution-only objective,"
+                + " halved or doubled prior strengths, a skill weight of 0 or 0.5 and a scarcity weight of 0 or 0.5"
+                + " each moved the uplift by less than 0.3 points: what moved it was whom each agent is given, below.");
+        Summary previousUplift = paired(main.get(previous.label()), li, FCR, true);
+        Summary previousAsa = paired(main.get(previous.label()), li, ASA, true);
+        line("- **Weighing an agent's advantage, not only their estimate.** Two choices of the router (both in"
+                + " `AgentRanker`/`AgentFirstChoice`, pure domain code the simulator calls as the router does)."
+                + " (1) *Opportunity* (`alicia.router.weights.opportunity`, default "
+                + Policy.format(ScoringWeights.DEFAULTS.opportunity())
+                + "): part of an agent's general edge (how much better than an average agent the learner expects"
+                + " them to be at everything) is taken off their estimate for the contact at hand, so that an"
+                + " all-round strong agent goes where they make the most difference rather than to whatever comes"
+                + " first, and the agent whose advantage is specific to this kind of contact gets it. (2) *Agent"
+                + " first* (a queue's `agent-first-window`, default 20 s): an agent who frees up while contacts wait"
+                + " takes, among those they may take within the window of the front of the queue, the one the learner"
+                + " expects them to gain most on over an average agent (the first one as soon as it has waited the"
+                + " window; a priority point is worth more waiting than the window, so urgent contacts keep their"
+                + " place). Without either (" + Policy.describe(previous) + ", PREDICTIVE before them), "
+                + previousUplift.formatInterval(100, 1, "%") + " FCR at " + previousAsa.formatInterval(100, 1, "%")
+                + " ASA; with them, " + uplift.formatInterval(100, 1, "%") + " FCR at "
+                + asaChange.formatInterval(100, 1, "%") + " ASA. Each alone, and other settings, on the tuning"
+                + " seeds in *Configuration*.");
         line("- **The default learned weight (1.0) is too small.** With it and every other default, PREDICTIVE gains "
                 + paired(main.get(byDefault.label()), li, FCR, true).formatInterval(100, 1, "%")
                 + " FCR: the skill-level factor (weight 1.0 × level/5) outweighs a learned difference of a few"
@@ -278,6 +322,14 @@ public final class RoutingQualityReport {
                 + ". Recommended: `alicia.router.weights.learned="
                 + Policy.format(predictive.weights().learned())
                 + "`"
+                + (predictive.weights().opportunity() != ScoringWeights.DEFAULTS.opportunity()
+                        ? ", `alicia.router.weights.opportunity="
+                                + Policy.format(predictive.weights().opportunity()) + "`"
+                        : "")
+                + (!predictive.agentFirst().equals(Policy.AGENT_FIRST)
+                        ? ", per PREDICTIVE queue `agent-first-window=PT"
+                                + predictive.agentFirst().windowMillis() / 1000 + "S`"
+                        : "")
                 + (predictive.hold().enabled()
                         ? " and, per PREDICTIVE queue, `better-match-wait=PT"
                                 + predictive.hold().maxWaitMillis() / 1000
@@ -398,8 +450,11 @@ public final class RoutingQualityReport {
         line("`alicia.router.weights.learned` (default 1.0, `RouterConfig.Weights.learned`; not set in"
                 + " `application.properties`), alone and with a stronger idle-time factor (`weights.idle`,"
                 + " `weights.idle-saturation`); then, on top of the learned weight with the highest FCR uplift, holds"
-                + " for a better agent (a queue's `better-match-wait` and `better-match-margin`; chosen: the highest"
-                + " FCR uplift whose ASA change stays within +10%); on tuning seeds " + Arrays.toString(TUNING_SEEDS)
+                + " for a better agent (a queue's `better-match-wait` and `better-match-margin`), other opportunity"
+                + " weights (`weights.opportunity`, default 0.5) and agent-first windows (a queue's"
+                + " `agent-first-window`, default 20 s), and neither of the two (chosen among all but the last: the"
+                + " highest FCR uplift whose ASA change stays within +10%); on tuning seeds "
+                + Arrays.toString(TUNING_SEEDS)
                 + ", which the comparison above does not use. Relative change over LONGEST_IDLE after the learning"
                 + " period:");
         line("");

@@ -18,10 +18,10 @@ import java.util.List;
 public record AgentFirstChoice(long windowMillis, int maxContacts) {
 
     /**
-     * How much more a later contact must be expected to gain (half a point of resolution) to be taken before the
-     * first: estimates that differ by rounding alone, or barely, leave the queue's order as it is.
+     * How much more a later contact must be expected to gain to be taken before the first: estimates that differ by
+     * rounding alone (no outcome known yet for either kind) leave the queue's order as it is.
      */
-    static final double MIN_GAIN = 0.005;
+    static final double MIN_GAIN = 1e-9;
 
     /** Strict queue order. */
     public static final AgentFirstChoice OFF = new AgentFirstChoice(0, 1);

@@ -378,8 +378,8 @@ public class RoutingService {
         // they read again, best first.
         List<ScoredCandidate> changed = new ArrayList<>();
         for (ScoredCandidate candidate : ranking.ranked()) {
-            Attempt attempt =
-                    STEP_OFFER.record(() -> offer(decided, needs, ranking, candidate, read.get(candidate.agentId())));
+            Attempt attempt = STEP_OFFER.record(
+                    () -> offer(decided, needs, ranking, candidate, read.get(candidate.agentId()), null));
             if (attempt == Attempt.OFFERED) {
                 return true;
             }
@@ -388,7 +388,7 @@ public class RoutingService {
             }
         }
         for (ScoredCandidate candidate : changed) {
-            if (STEP_OFFER.record(() -> offer(decided, needs, ranking, candidate, null)) == Attempt.OFFERED) {
+            if (STEP_OFFER.record(() -> offer(decided, needs, ranking, candidate, null, null)) == Attempt.OFFERED) {
                 return true;
             }
         }
@@ -541,8 +541,19 @@ public class RoutingService {
                 return;
             }
             AgentFirstChoice choice = agentFirst(takeable.get(0).state().queue());
-            Takeable chosen = takeable.get(
-                    choice.choose(takeable.stream().map(Takeable::option).toList()));
+            int index = choice.choose(takeable.stream().map(Takeable::option).toList());
+            Takeable chosen = takeable.get(index);
+            String why = index == 0
+                    ? null
+                    : String.format(
+                            java.util.Locale.ROOT,
+                            "agent first: %s freed up and took it before %d contact(s) waiting ahead of it that they"
+                                    + " may take, expected %+.0f points over an average agent on it, %+.0f on the"
+                                    + " first",
+                            agentId,
+                            index,
+                            chosen.option().advantage() * 100,
+                            takeable.get(0).option().advantage() * 100);
             waiting.remove(chosen.waiting());
             if (!claim(tenantId, chosen.waiting().queue(), chosen.waiting().contactId())) {
                 continue; // another instance took it: choose again among the others
@@ -551,10 +562,10 @@ public class RoutingService {
                     store.find(tenantId, chosen.waiting().contactId()).orElse(chosen.state());
             Ranking ranking = chosen.ranking();
             Attempt attempt =
-                    offer(claimed, chosen.needs(), ranking, ranking.ranked().get(0), agent);
+                    offer(claimed, chosen.needs(), ranking, ranking.ranked().get(0), agent, why);
             if (attempt == Attempt.CHANGED) {
                 attempt =
-                        offer(claimed, chosen.needs(), ranking, ranking.ranked().get(0), null);
+                        offer(claimed, chosen.needs(), ranking, ranking.ranked().get(0), null, why);
             }
             if (attempt != Attempt.OFFERED) {
                 enqueue(claimed);
@@ -662,10 +673,16 @@ public class RoutingService {
 
     /**
      * Reserves the agent's capacity until the offer's deadline. With the agent as {@code read}, one compare-and-set;
-     * without ({@code null}), the agent is read and the reservation retried until it holds or is refused.
+     * without ({@code null}), the agent is read and the reservation retried until it holds or is refused. {@code why}
+     * says why this contact went before others waiting (agent first), else null.
      */
     private Attempt offer(
-            ContactState state, ContactNeeds needs, Ranking ranking, ScoredCandidate chosen, LiveAgent read) {
+            ContactState state,
+            ContactNeeds needs,
+            Ranking ranking,
+            ScoredCandidate chosen,
+            LiveAgent read,
+            String why) {
         long now = clock.millis();
         long deadline = now + config.offerTimeout().toMillis();
         String agentId = chosen.agentId();
@@ -707,7 +724,7 @@ public class RoutingService {
                 ranking.runnersUp(agentId, 3),
                 null,
                 null,
-                null,
+                why,
                 needs.language(),
                 needs.intent(),
                 EmotionBand.of(needs).name(),

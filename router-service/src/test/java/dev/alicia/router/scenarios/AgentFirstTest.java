@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.alicia.presence.client.model.Channel;
 import dev.alicia.presence.client.model.LiveAgent;
 import dev.alicia.presence.client.redis.LivePresenceStore;
@@ -91,8 +92,10 @@ class AgentFirstTest {
             the_agent_who_frees_up_takes_the_fraud_call_they_resolve_rather_than_the_billing_call_anyone_handles_as_well() {
         annaFreesUp();
 
-        assertThat(floor.await("c-fraud", "CONTACT_OFFERED").path("agentId").asText())
-                .isEqualTo("anna");
+        JsonNode offered = floor.await("c-fraud", "CONTACT_OFFERED");
+        assertThat(offered.path("agentId").asText()).isEqualTo("anna");
+        assertThat(offered.path("reason").asText())
+                .startsWith("agent first: anna freed up and took it before 1 contact(s) waiting ahead of it");
         assertThat(floor.live("anna").load().contacts())
                 .extracting(held -> held.contactId())
                 .containsExactly("c-fraud");
