@@ -355,13 +355,16 @@ public final class Simulation {
                 continue;
             }
             AgentFirstChoice.Option option = new AgentFirstChoice.Option(
-                    leg.enqueuedAt, now - leg.enqueuedAt, advantage(strategy, leg.contact, agent));
+                    0,
+                    leg.enqueuedAt,
+                    now - leg.enqueuedAt,
+                    choice.enabled() ? advantage(strategy, leg.contact, agent) : Double.NaN);
             if (!options.isEmpty() && !choice.weighs(options.get(0), option, options.size())) {
                 break;
             }
             legs.add(leg);
             options.add(option);
-            if (!choice.enabled()) {
+            if (options.size() == 1 && !choice.weighs(option)) {
                 break;
             }
         }

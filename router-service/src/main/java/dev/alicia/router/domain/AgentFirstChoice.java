@@ -9,11 +9,12 @@ import java.util.List;
  * do best with compared with an average agent (their advantage). Predictive routing's choice in the other
  * direction, as Genesys' predictive routing does in a contact surplus.
  *
- * <p>Bounded so that nobody is starved and priorities hold: only contacts whose place in the queue (its rank, see
- * {@link QueueOrder}) is within {@code windowMillis} of the first one's are considered, and the first one is taken
- * as soon as it has waited {@code windowMillis} (set it to the service-level threshold and no contact is kept past
- * it by this choice). A priority point is worth more waiting than the window, so a calmer contact never goes ahead
- * of an urgent one. At most {@code maxContacts} are weighed.
+ * <p>Bounded so that nobody is starved and the queue's order otherwise holds: only contacts of the first one's
+ * priority whose place in the queue (its rank, see {@link QueueOrder}) is within {@code windowMillis} of the first
+ * one's are weighed, the first one is taken as soon as it has waited {@code windowMillis} (set it to the
+ * service-level threshold and no contact is kept past it by this choice), and a contact nothing is known of (NaN:
+ * a held-out contact, another queue's, one aimed at this agent) ends what is weighed, keeping its turn. At most
+ * {@code maxContacts} are weighed.
  */
 public record AgentFirstChoice(long windowMillis, int maxContacts) {
 
@@ -41,18 +42,24 @@ public record AgentFirstChoice(long windowMillis, int maxContacts) {
      *
      * @param rank its place in the queue (lower is served first)
      * @param advantage how much better than an average agent this agent is expected to do with it; NaN when nothing
-     *     is known (a baseline strategy, no learner): such a contact is only taken in its turn
+     *     is known or it must keep its turn
      */
-    public record Option(double rank, long waitedMillis, double advantage) {}
+    public record Option(int priority, double rank, long waitedMillis, double advantage) {}
+
+    /** Whether anything may be weighed against {@code first}: the choice is on and it has not waited the window. */
+    public boolean weighs(Option first) {
+        return enabled() && !Double.isNaN(first.advantage()) && first.waitedMillis() < windowMillis;
+    }
 
     /**
      * Whether {@code next}, the {@code weighed}-th contact the agent may take after {@code first} (in queue order),
-     * is weighed against it: later ones are not either, so a caller reading the queue may stop there.
+     * is weighed against it; when not, later ones are not either, so a caller reading the queue may stop there.
      */
     public boolean weighs(Option first, Option next, int weighed) {
-        return enabled()
+        return weighs(first)
                 && weighed < maxContacts
-                && first.waitedMillis() < windowMillis
+                && !Double.isNaN(next.advantage())
+                && next.priority() == first.priority()
                 && next.rank() <= first.rank() + windowMillis;
     }
 
@@ -66,10 +73,6 @@ public record AgentFirstChoice(long windowMillis, int maxContacts) {
             return -1;
         }
         Option first = options.get(0);
-        if (Double.isNaN(first.advantage())) {
-            // Nothing known of what the agent would do with it (e.g. the held-out arm): its turn is kept.
-            return 0;
-        }
         int best = 0;
         double bestAdvantage = first.advantage();
         for (int i = 1; i < options.size(); i++) {
@@ -77,10 +80,9 @@ public record AgentFirstChoice(long windowMillis, int maxContacts) {
             if (!weighs(first, option, i)) {
                 break;
             }
-            double advantage = option.advantage();
-            if (!Double.isNaN(advantage) && advantage > bestAdvantage + MIN_GAIN) {
+            if (option.advantage() > bestAdvantage + MIN_GAIN) {
                 best = i;
-                bestAdvantage = advantage;
+                bestAdvantage = option.advantage();
             }
         }
         return best;

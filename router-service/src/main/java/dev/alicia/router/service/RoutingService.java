@@ -208,6 +208,7 @@ public class RoutingService {
                 null,
                 List.of(),
                 null,
+                null,
                 null);
     }
 
@@ -254,7 +255,7 @@ public class RoutingService {
             }
             if (saved.isPresent() && saved.get().status() == ContactState.Status.ENDED) {
                 // The same, for the end of the conversation: the agent's presence waits for it to wrap up.
-                announceEnd(saved.get(), null, clock.millis());
+                announceEnd(saved.get());
                 moved++;
                 continue;
             }
@@ -612,20 +613,29 @@ public class RoutingService {
                 it.remove();
                 continue;
             }
+            boolean first = takeable.isEmpty();
+            String queue =
+                    first ? state.get().queue() : takeable.get(0).waiting().queue();
+            if (first) {
+                choice = agentFirst(queue);
+            }
+            // Weighed by what the agent would gain on it: a contact of the first one's PREDICTIVE queue (the choice is
+            // on only there) that anyone may take; any other ends what is weighed (its turn is kept).
+            boolean weighed = choice.enabled()
+                    && request.strategy() == Strategy.PREDICTIVE
+                    && state.get().targetAgentId() == null
+                    && next.queue().equals(queue);
             AgentFirstChoice.Option option = new AgentFirstChoice.Option(
+                    state.get().priority(),
                     next.rank(),
                     now - state.get().queuedAt(),
-                    request.strategy() == Strategy.PREDICTIVE
-                            ? advantage(state.get(), needs, agent.agentId())
-                            : Double.NaN);
-            if (takeable.isEmpty()) {
-                choice = agentFirst(state.get().queue());
-            } else if (!choice.weighs(takeable.get(0).option(), option, takeable.size())) {
+                    weighed ? advantage(state.get(), needs, agent.agentId()) : Double.NaN);
+            if (!first && !choice.weighs(takeable.get(0).option(), option, takeable.size())) {
                 break;
             }
             takeable.add(new Takeable(next, state.get(), needs, ranking, option));
-            if (!choice.enabled()) {
-                break;
+            if (first && !choice.weighs(option)) {
+                break; // nothing to weigh against it: it is taken in its turn
             }
         }
         return takeable;
@@ -641,10 +651,14 @@ public class RoutingService {
                 .advantage();
     }
 
+    /** A PREDICTIVE queue's choice for an agent who frees up; strict queue order on the others. */
     private AgentFirstChoice agentFirst(String queue) {
         return agentFirstChoices.computeIfAbsent(queue, name -> {
-            Duration window = statistics.settings(name).agentFirstWindow();
-            return window.isZero() ? AgentFirstChoice.OFF : new AgentFirstChoice(window.toMillis(), AGENT_FIRST_MAX);
+            RouterConfig.QueueSettings settings = statistics.settings(name);
+            Duration window = settings.agentFirstWindow();
+            return window.isZero() || settings.strategy() != Strategy.PREDICTIVE
+                    ? AgentFirstChoice.OFF
+                    : new AgentFirstChoice(window.toMillis(), AGENT_FIRST_MAX);
         });
     }
 
@@ -963,33 +977,33 @@ public class RoutingService {
     /** The conversation is over: the agent wraps up (the presence service moves them on). */
     public void end(String tenantId, String contactId, String agentId, String outcome) {
         ContactState state = store.find(tenantId, contactId).orElseThrow(() -> RoutingProblems.unknown(contactId));
-        long now = clock.millis();
         if (state.status() == ContactState.Status.ENDED && agentId.equals(state.agentId())) {
             // A retried end: the first may have saved the end and lost Redis before announcing it (its reply lost
             // with the connection), and the agent's presence waits for the announcement to wrap up.
-            announceEnd(state, outcome, now);
+            announceEnd(state);
             return;
         }
         if (state.status() != ContactState.Status.ASSIGNED || !agentId.equals(state.agentId())) {
             throw RoutingProblems.notAssignedTo(contactId, agentId);
         }
+        long now = clock.millis();
         statistics.handled(state, now - state.answeredAt());
-        ContactState ended = state.with(ContactState.Status.ENDED, agentId);
+        // The event's id follows from the offer's, and it is saved with the state: announced again (a retried end,
+        // the sweeper), it is the same event, outcome and time included.
+        String id = UUID.nameUUIDFromBytes(
+                        (state.offer().eventId() + "/CONTACT_ENDED").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+        ContactState ended = state.ended(event(id, state, RoutingEvent.Type.CONTACT_ENDED, agentId, outcome, now));
         store.saveInFlight(ended, now + IN_FLIGHT_MILLIS);
-        announceEnd(ended, outcome, now);
+        announceEnd(ended);
     }
 
-    /**
-     * Announces the end, then takes the contact out of flight. The event's id follows from the offer's, so
-     * announcing it again (a retried end, the sweeper) is one event.
-     */
-    private void announceEnd(ContactState ended, String outcome, long at) {
-        String id = UUID.nameUUIDFromBytes(
-                        (ended.offer().eventId() + "/CONTACT_ENDED").getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
-        RoutingEvent event = event(id, ended, RoutingEvent.Type.CONTACT_ENDED, ended.agentId(), outcome, at);
-        decisions.publish(event);
-        outOfFlight(ended, event);
+    /** Announces the end as it was saved, then takes the contact out of flight. */
+    private void announceEnd(ContactState ended) {
+        if (ended.ended() != null) {
+            decisions.publish(ended.ended());
+        } // else ended before ends were saved with their event, and announced then
+        outOfFlight(ended, ended.ended());
     }
 
     /**

@@ -15,7 +15,8 @@ import dev.alicia.router.messaging.RoutingEvent;
  * Where a contact stands in the router, shared by all instances in Redis: its queue and priority, the skills the
  * queue requires now, the agent it is offered to or assigned to, who turned it down, how far its queue widened,
  * and whether it is held for a better agent ({@code holdFor}: the outcome estimate an agent must reach to take it
- * while held; negative once decided not to hold; null while undecided - see {@code BetterMatchHold}).
+ * while held; negative once decided not to hold; null while undecided - see {@code BetterMatchHold}), and once
+ * ended, the end as announced ({@code ended}), so that announcing it again repeats it exactly.
  */
 public record ContactState(
         ContactArrived contact,
@@ -34,7 +35,8 @@ public record ContactState(
         String targetAgentId,
         List<StoryEvent> routerNotes,
         RoutingEvent offer,
-        Double holdFor) {
+        Double holdFor,
+        RoutingEvent ended) {
 
     public enum Status {
         WAITING,
@@ -63,6 +65,14 @@ public record ContactState(
         return edit(d -> {
             d.status = newStatus;
             d.agentId = agent;
+        });
+    }
+
+    /** The conversation is over: {@code event} is its announcement, kept to be repeated as it was. */
+    public ContactState ended(RoutingEvent event) {
+        return edit(d -> {
+            d.status = Status.ENDED;
+            d.ended = event;
         });
     }
 
@@ -168,7 +178,8 @@ public record ContactState(
                 d.targetAgentId,
                 d.routerNotes,
                 d.offer,
-                d.holdFor);
+                d.holdFor,
+                d.ended);
     }
 
     /** The fields a step may change, as they were. */
@@ -189,6 +200,7 @@ public record ContactState(
         List<StoryEvent> routerNotes;
         RoutingEvent offer;
         Double holdFor;
+        RoutingEvent ended;
 
         Draft(ContactState s) {
             status = s.status;
@@ -207,6 +219,7 @@ public record ContactState(
             routerNotes = s.routerNotes;
             offer = s.offer;
             holdFor = s.holdFor;
+            ended = s.ended;
         }
     }
 }

@@ -15,7 +15,7 @@ class AgentFirstChoiceTest {
     private static final long NOW = 1_000_000;
 
     private Option waiting(int priority, long since, double advantage) {
-        return new Option(order.rank(priority, since), NOW - since, advantage);
+        return new Option(priority, order.rank(priority, since), NOW - since, advantage);
     }
 
     @Test
@@ -35,9 +35,11 @@ class AgentFirstChoiceTest {
 
     @Test
     void never_passes_an_urgent_contact_for_a_calmer_one_the_agent_would_do_better_with() {
-        // The calm one waited longer, but a priority point is worth 30 s of waiting: the urgent one is first.
-        List<Option> waiting = List.of(waiting(1, NOW - 2_000, 0.0), waiting(0, NOW - 10_000, 0.25));
+        // The calm one has waited 15 s, the urgent one 2 s; a priority point is worth 30 s of waiting, so the urgent
+        // one is first, and the calm one, although within 20 s of it in the queue's order, does not go before it.
+        List<Option> waiting = List.of(waiting(1, NOW - 2_000, 0.0), waiting(0, NOW - 15_000, 0.25));
 
+        assertThat(waiting.get(1).rank() - waiting.get(0).rank()).isLessThan(WINDOW);
         assertThat(choice.choose(waiting)).isZero();
     }
 
@@ -47,8 +49,13 @@ class AgentFirstChoiceTest {
         List<Option> unknownLater = List.of(waiting(0, NOW - 8_000, 0.05), waiting(0, NOW - 5_000, Double.NaN));
         List<Option> known = List.of(waiting(0, NOW - 8_000, 0.0), waiting(0, NOW - 5_000, 0.2));
 
+        List<Option> unknownBetween = List.of(
+                waiting(0, NOW - 8_000, 0.0), waiting(0, NOW - 6_000, Double.NaN), waiting(0, NOW - 5_000, 0.2));
+
         assertThat(choice.choose(heldOut)).isZero();
         assertThat(choice.choose(unknownLater)).isZero();
+        // A contact that keeps its turn (held out, another queue's, aimed at this agent) is not jumped either.
+        assertThat(choice.choose(unknownBetween)).isZero();
         assertThat(AgentFirstChoice.OFF.choose(known)).isZero();
         assertThat(choice.choose(List.of())).isEqualTo(-1);
     }

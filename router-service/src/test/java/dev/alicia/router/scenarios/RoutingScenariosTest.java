@@ -1,6 +1,7 @@
 package dev.alicia.router.scenarios;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alicia.presence.client.model.Channel;
 import dev.alicia.presence.client.redis.LivePresenceStore;
+import dev.alicia.router.messaging.RoutingEvent;
 import dev.alicia.router.service.Sweeper;
 import dev.alicia.router.store.ContactState;
 import dev.alicia.router.store.RouterStore;
@@ -401,11 +403,14 @@ class RoutingScenariosTest {
         // This end got as far as saving it (Redis applied the write, then its reply was lost with the connection):
         // nothing on the topic, and the agent's presence waits for the announcement to wrap up.
         ContactState assigned = store.find(floor.tenant, "c-1").orElseThrow();
-        store.saveInFlight(assigned.with(ContactState.Status.ENDED, agent), clock.millis() + 10_000);
+        RoutingEvent end = assigned.offer()
+                .then(RoutingEvent.Type.CONTACT_ENDED, null, Instant.ofEpochMilli(clock.millis()), "end-of-c-1");
+        store.saveInFlight(assigned.ended(end), clock.millis() + 10_000);
 
         clock.advance(Duration.ofSeconds(11));
         sweeper.sweep();
         JsonNode swept = floor.await("c-1", "CONTACT_ENDED");
+        assertThat(swept.path("eventId").asText()).isEqualTo("end-of-c-1");
         // The desktop retries its end: not refused as "not assigned", announced again as the same event.
         Api.asAgent(floor.tenant, agent)
                 .contentType(ContentType.JSON)
