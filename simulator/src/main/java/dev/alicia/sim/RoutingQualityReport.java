@@ -313,7 +313,8 @@ public final class RoutingQualityReport {
                 + previousUplift.formatInterval(100, 1, "%") + " FCR at " + previousAsa.formatInterval(100, 1, "%")
                 + " ASA; with them, " + uplift.formatInterval(100, 1, "%") + " FCR at "
                 + asaChange.formatInterval(100, 1, "%") + " ASA. Each alone, and other settings, on the tuning"
-                + " seeds in *Configuration*.");
+                + " seeds in *Configuration*. Both were designed on exploratory runs over seeds 101–106"
+                + " (2026-11-26), never on the evaluation seeds; with equal agents they find nothing to gain (below).");
         line("- **The default learned weight (1.0) is too small.** With it and every other default, PREDICTIVE gains "
                 + paired(main.get(byDefault.label()), li, FCR, true).formatInterval(100, 1, "%")
                 + " FCR: the skill-level factor (weight 1.0 × level/5) outweighs a learned difference of a few"
