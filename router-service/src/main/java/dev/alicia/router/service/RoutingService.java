@@ -536,8 +536,11 @@ public class RoutingService {
         }
         waiting.sort(Comparator.comparingDouble(Waiting::rank));
         LiveAgent agent = found.get();
+        // An agent the learner knows nothing of yet does equally well with everything: nothing to choose, and no
+        // contact behind the first is read.
+        boolean chooses = learning.learner(tenantId).knows(agentId);
         while (!waiting.isEmpty()) {
-            List<Takeable> takeable = takeable(waiting, agent);
+            List<Takeable> takeable = takeable(waiting, agent, chooses);
             if (takeable.isEmpty()) {
                 return;
             }
@@ -582,10 +585,10 @@ public class RoutingService {
 
     /**
      * The waiting contacts, in the order served, that the agent may take now, as far as the choice among them
-     * reaches (only the first when it does not choose); those the agent may not take are dropped from
-     * {@code waiting}.
+     * reaches (only the first when it does not choose, or {@code chooses} is false); those the agent may not take
+     * are dropped from {@code waiting}.
      */
-    private List<Takeable> takeable(List<Waiting> waiting, LiveAgent agent) {
+    private List<Takeable> takeable(List<Waiting> waiting, LiveAgent agent, boolean chooses) {
         List<Takeable> takeable = new ArrayList<>();
         AgentFirstChoice choice = AgentFirstChoice.OFF;
         long now = clock.millis();
@@ -616,7 +619,7 @@ public class RoutingService {
             boolean first = takeable.isEmpty();
             String queue =
                     first ? state.get().queue() : takeable.get(0).waiting().queue();
-            if (first) {
+            if (first && chooses) {
                 choice = agentFirst(queue);
             }
             // Weighed by what the agent would gain on it: a contact of the first one's PREDICTIVE queue (the choice is

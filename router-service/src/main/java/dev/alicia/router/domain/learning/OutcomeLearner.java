@@ -57,6 +57,15 @@ public final class OutcomeLearner {
         return estimates;
     }
 
+    /**
+     * Whether any outcome of this agent was counted. Without one, every estimate of theirs is an average agent's:
+     * they have no advantage on any kind of contact over another.
+     */
+    public boolean knows(String agentId) {
+        Tally tally = counts.read(List.of(OutcomeKeys.agent(agentId))).get(OutcomeKeys.agent(agentId));
+        return tally != null && tally.contacts() > 0;
+    }
+
     /** What an average agent achieves with this kind of contact, as the counts say now. */
     public OutcomeModel.Baseline baseline(ContactKind kind) {
         return model.baseline(kind, counts.read(OutcomeKeys.kindLevels(kind)));

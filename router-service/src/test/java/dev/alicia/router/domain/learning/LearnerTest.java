@@ -234,4 +234,30 @@ class LearnerTest {
                 .orElseThrow()
                 .getKey();
     }
+
+    @Test
+    void an_agent_with_no_outcome_yet_has_no_advantage_on_any_kind_and_gains_one_from_their_record() {
+        for (int i = 0; i < 40; i++) {
+            handle("veteran", FRAUD, 0.5);
+            handle("veteran", BILLING, 0.5);
+            handle("fraud-expert", FRAUD, 0.95);
+            handle("fraud-expert", BILLING, 0.5);
+        }
+
+        assertThat(learner.knows("newcomer")).isFalse();
+        assertThat(learner.estimates(FRAUD, List.of("newcomer")).get("newcomer").advantage())
+                .isCloseTo(0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(learner.estimates(BILLING, List.of("newcomer"))
+                        .get("newcomer")
+                        .advantage())
+                .isCloseTo(0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(learner.knows("fraud-expert")).isTrue();
+        OutcomeModel.Estimate onFraud =
+                learner.estimates(FRAUD, List.of("fraud-expert")).get("fraud-expert");
+        OutcomeModel.Estimate onBilling =
+                learner.estimates(BILLING, List.of("fraud-expert")).get("fraud-expert");
+        assertThat(onFraud.advantage()).isGreaterThan(onBilling.advantage() + 0.05);
+        // Better at fraud than average, so better in general: their edge is positive, but smaller than on fraud.
+        assertThat(onFraud.edge()).isPositive().isLessThan(onFraud.advantage());
+    }
 }
