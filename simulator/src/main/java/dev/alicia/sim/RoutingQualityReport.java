@@ -308,8 +308,8 @@ public final class RoutingQualityReport {
                 + " first* (a queue's `agent-first-window`, default 20 s): an agent who frees up while contacts wait"
                 + " takes, among those they may take within the window of the front of the queue, the one the learner"
                 + " expects them to gain most on over an average agent (the first one as soon as it has waited the"
-                + " window; a priority point is worth more waiting than the window, so urgent contacts keep their"
-                + " place). Without either (" + Policy.describe(previous) + ", PREDICTIVE before them), "
+                + " window; only contacts of the first one's priority and queue are weighed, so urgent contacts keep"
+                + " their place). Without either (" + Policy.describe(previous) + ", PREDICTIVE before them), "
                 + previousUplift.formatInterval(100, 1, "%") + " FCR at " + previousAsa.formatInterval(100, 1, "%")
                 + " ASA; with them, " + uplift.formatInterval(100, 1, "%") + " FCR at "
                 + asaChange.formatInterval(100, 1, "%") + " ASA. Each alone, and other settings, on the tuning"
