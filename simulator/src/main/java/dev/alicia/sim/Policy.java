@@ -126,19 +126,7 @@ public record Policy(
 
     /** The same weights with another opportunity weight (0: the estimate alone). */
     public Policy withOpportunity(double opportunity) {
-        ScoringWeights w = weights;
-        ScoringWeights changed = new ScoringWeights(
-                w.skill(),
-                w.fluency(),
-                w.register(),
-                w.emotion(),
-                w.affinity(),
-                w.idle(),
-                w.occupancy(),
-                w.learned(),
-                w.idleSaturationMillis(),
-                w.scarcity(),
-                opportunity);
+        ScoringWeights changed = weights.withOpportunity(opportunity);
         Policy p = withWeights(label, changed);
         return p.withWeights("PREDICTIVE, " + describe(p), changed);
     }
@@ -197,19 +185,7 @@ public record Policy(
     }
 
     static ScoringWeights withLearned(double learned, double idle, long idleSaturationMillis) {
-        ScoringWeights d = ScoringWeights.DEFAULTS;
-        return new ScoringWeights(
-                d.skill(),
-                d.fluency(),
-                d.register(),
-                d.emotion(),
-                d.affinity(),
-                idle,
-                d.occupancy(),
-                learned,
-                idleSaturationMillis,
-                d.scarcity(),
-                d.opportunity());
+        return ScoringWeights.DEFAULTS.withLearned(learned).withIdle(idle, idleSaturationMillis);
     }
 
     static String format(double value) {

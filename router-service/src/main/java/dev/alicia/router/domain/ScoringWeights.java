@@ -25,4 +25,50 @@ public record ScoringWeights(
 
     public static final ScoringWeights DEFAULTS =
             new ScoringWeights(1.0, 0.2, 0.2, 1.0, 0.6, 0.2, 0.3, 1.0, 600_000, 1.0, 0.5);
+
+    public ScoringWeights withLearned(double newLearned) {
+        return new ScoringWeights(
+                skill,
+                fluency,
+                register,
+                emotion,
+                affinity,
+                idle,
+                occupancy,
+                newLearned,
+                idleSaturationMillis,
+                scarcity,
+                opportunity);
+    }
+
+    /** The idle-time factor's weight, and the idle time past which it adds nothing more. */
+    public ScoringWeights withIdle(double newIdle, long newIdleSaturationMillis) {
+        return new ScoringWeights(
+                skill,
+                fluency,
+                register,
+                emotion,
+                affinity,
+                newIdle,
+                occupancy,
+                learned,
+                newIdleSaturationMillis,
+                scarcity,
+                opportunity);
+    }
+
+    public ScoringWeights withOpportunity(double newOpportunity) {
+        return new ScoringWeights(
+                skill,
+                fluency,
+                register,
+                emotion,
+                affinity,
+                idle,
+                occupancy,
+                learned,
+                idleSaturationMillis,
+                scarcity,
+                newOpportunity);
+    }
 }

@@ -161,7 +161,8 @@ class AgentRankerTest {
                         .isEqualTo("expected resolution 80%, 20 points above an average agent in general: kept in"
                                 + " part for contacts where they make more difference"));
         // With no weight on it, the estimate alone decides.
-        AgentRanker plain = new AgentRanker(withOpportunity(0), new EmotionalLoadGuard(3, 120_000));
+        AgentRanker plain =
+                new AgentRanker(ScoringWeights.DEFAULTS.withOpportunity(0), new EmotionalLoadGuard(3, 120_000));
         assertThat(plain.rank(
                                 new AgentRanker.Request(
                                         ContactNeeds.of("fr", "stolen_card"), Strategy.PREDICTIVE, Set.of(), null, NOW),
@@ -170,22 +171,6 @@ class AgentRankerTest {
                         .ranked())
                 .extracting(ScoredCandidate::agentId)
                 .containsExactly("star", "specialist");
-    }
-
-    private static ScoringWeights withOpportunity(double opportunity) {
-        ScoringWeights d = ScoringWeights.DEFAULTS;
-        return new ScoringWeights(
-                d.skill(),
-                d.fluency(),
-                d.register(),
-                d.emotion(),
-                d.affinity(),
-                d.idle(),
-                d.occupancy(),
-                d.learned(),
-                d.idleSaturationMillis(),
-                d.scarcity(),
-                opportunity);
     }
 
     @Test
