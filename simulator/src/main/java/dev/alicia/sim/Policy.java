@@ -31,19 +31,8 @@ public record Policy(
             ScoringWeights weights,
             Estimates estimates,
             LearningSettings settings,
-            Holdout holdout,
-            BetterMatchHold hold) {
-        this(label, strategy, weights, estimates, settings, holdout, hold, AGENT_FIRST);
-    }
-
-    public Policy(
-            String label,
-            Strategy strategy,
-            ScoringWeights weights,
-            Estimates estimates,
-            LearningSettings settings,
             Holdout holdout) {
-        this(label, strategy, weights, estimates, settings, holdout, BetterMatchHold.NONE);
+        this(label, strategy, weights, estimates, settings, holdout, BetterMatchHold.NONE, AGENT_FIRST);
     }
 
     /** Where PREDICTIVE's outcome estimates come from. */

@@ -169,11 +169,6 @@ public final class Candidate {
         return strengths.getOrDefault(name, NEUTRAL_STRENGTH);
     }
 
-    /** How much better than an average agent the learner expects this agent to be in general (0-1 scale). */
-    public double generalEdge() {
-        return edge;
-    }
-
     public Candidate withStreak(DistressStreak streak) {
         return new Candidate(
                 agentId, languages, skills, strengths, idleSince, occupancy, streak, outcomeEstimate, edge);
@@ -235,6 +230,7 @@ public final class Candidate {
         return estimate;
     }
 
+    /** How much better than an average agent the learner expects this agent to be in general (0-1 scale). */
     double edge() {
         return edge;
     }

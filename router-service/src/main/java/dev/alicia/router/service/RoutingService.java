@@ -991,12 +991,9 @@ public class RoutingService {
         }
         long now = clock.millis();
         statistics.handled(state, now - state.answeredAt());
-        // The event's id follows from the offer's, and it is saved with the state: announced again (a retried end,
-        // the sweeper), it is the same event, outcome and time included.
-        String id = UUID.nameUUIDFromBytes(
-                        (state.offer().eventId() + "/CONTACT_ENDED").getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
-        ContactState ended = state.ended(event(id, state, RoutingEvent.Type.CONTACT_ENDED, agentId, outcome, now));
+        // The event is saved with the state: announced again (a retried end, the sweeper), it is the same event,
+        // outcome and time included.
+        ContactState ended = state.ended(event(state, RoutingEvent.Type.CONTACT_ENDED, agentId, outcome, now));
         store.saveInFlight(ended, now + IN_FLIGHT_MILLIS);
         announceEnd(ended);
     }
@@ -1043,13 +1040,8 @@ public class RoutingService {
     }
 
     private RoutingEvent event(ContactState state, RoutingEvent.Type type, String agentId, String reason, long at) {
-        return event(UUID.randomUUID().toString(), state, type, agentId, reason, at);
-    }
-
-    private RoutingEvent event(
-            String id, ContactState state, RoutingEvent.Type type, String agentId, String reason, long at) {
         return new RoutingEvent(
-                id,
+                UUID.randomUUID().toString(),
                 type,
                 state.tenantId(),
                 state.contactId(),
