@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.alicia.infra.tokens.DevTokens;
 import dev.alicia.testing.Api;
@@ -15,6 +17,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -155,6 +158,20 @@ class AccessControlTest {
     }
 
     @Test
+    void a_desktop_token_is_verified_once_then_trusted_on_its_next_calls() {
+        String token = Api.tokens().mint(newTenant(), "admin", Set.of(Api.ADMIN));
+        double verified = tokensAccepted("signature");
+        double trusted = tokensAccepted("cached");
+
+        for (int call = 0; call < 3; call++) {
+            Api.bearer(token).when().get("/agents").then().statusCode(200);
+        }
+
+        assertThat(tokensAccepted("signature")).isEqualTo(verified + 1);
+        assertThat(tokensAccepted("cached")).isEqualTo(trusted + 2);
+    }
+
+    @Test
     void a_token_without_a_tenant_is_refused() {
         Api.bearer(Api.tokens().mint(null, "admin", Set.of(Api.ADMIN), Duration.ofMinutes(5)))
                 .when()
@@ -189,6 +206,20 @@ class AccessControlTest {
 
     private static void admit(String tenant, String agentId) {
         RosterFixtures.createCamille(tenant, agentId);
+    }
+
+    /** The services' count of bearer tokens accepted by the given check, from their Prometheus metrics. */
+    private static double tokensAccepted(String check) {
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        Matcher line = Pattern.compile(
+                        "(?m)^alicia_security_tokens_accepted_total\\{check=\"" + check + "\"[^}]*} (\\S+)$")
+                .matcher(metrics);
+        return line.find() ? Double.parseDouble(line.group(1)) : 0;
     }
 
     private static String newTenant() {
