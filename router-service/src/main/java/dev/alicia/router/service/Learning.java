@@ -1,6 +1,5 @@
 package dev.alicia.router.service;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +12,6 @@ import dev.alicia.router.domain.learning.Objective;
 import dev.alicia.router.domain.learning.OutcomeKeys;
 import dev.alicia.router.domain.learning.OutcomeLearner;
 import dev.alicia.router.domain.learning.Shrinkage;
-import dev.alicia.router.domain.learning.Tally;
 import dev.alicia.router.store.OutcomeCountsStore;
 
 /**
@@ -60,8 +58,7 @@ public class Learning {
         if (!explore) {
             return false;
         }
-        Tally global = counts.of(tenantId).read(List.of(OutcomeKeys.global())).get(OutcomeKeys.global());
-        return global != null && global.contacts() >= exploreAfter;
+        return counts.of(tenantId).read(OutcomeKeys.global()).contacts() >= exploreAfter;
     }
 
     public OutcomeLearner learner(String tenantId) {

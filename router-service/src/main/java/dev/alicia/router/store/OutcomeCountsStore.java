@@ -2,7 +2,7 @@ package dev.alicia.router.store;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,52 +62,64 @@ public class OutcomeCountsStore {
             }
 
             @Override
-            public Map<String, Tally> read(Collection<String> keys) {
+            public List<Tally> read(List<String> keys) {
                 return OutcomeCountsStore.this.read(tenantId, cached, keys);
             }
         };
     }
 
-    private Map<String, Tally> read(String tenantId, Map<String, Cached> tenantCache, Collection<String> keys) {
+    private List<Tally> read(String tenantId, Map<String, Cached> tenantCache, List<String> keys) {
         long now = clock.millis();
-        Map<String, Tally> found = new HashMap<>(keys.size() * 2);
-        List<String> missing = new ArrayList<>();
-        for (String key : keys) {
-            Cached cached = cacheMillis > 0 ? tenantCache.get(key) : null;
+        Tally[] found = new Tally[keys.size()];
+        List<Integer> missing = new ArrayList<>();
+        for (int k = 0; k < found.length; k++) {
+            Cached cached = cacheMillis > 0 ? tenantCache.get(keys.get(k)) : null;
             if (cached != null && now - cached.readAt() < cacheMillis) {
-                found.put(key, cached.tally());
+                found[k] = cached.tally();
             } else {
-                missing.add(key);
+                missing.add(k);
             }
         }
-        if (missing.isEmpty()) {
-            return found;
+        if (!missing.isEmpty()) {
+            readMissing(tenantId, tenantCache, keys, missing, found, now);
         }
+        return Arrays.asList(found);
+    }
+
+    /** One HMGET for every field of every key the cache could not answer. */
+    private void readMissing(
+            String tenantId,
+            Map<String, Cached> tenantCache,
+            List<String> keys,
+            List<Integer> missing,
+            Tally[] found,
+            long now) {
         int width = Tally.FIELDS.size();
         String[] fields = new String[missing.size() * width];
-        for (int k = 0; k < missing.size(); k++) {
+        for (int m = 0; m < missing.size(); m++) {
+            String key = keys.get(missing.get(m));
             for (int f = 0; f < width; f++) {
-                fields[k * width + f] = missing.get(k) + "|" + Tally.FIELDS.get(f);
+                fields[m * width + f] = key + "|" + Tally.FIELDS.get(f);
             }
         }
         Map<String, String> values = redis.hash(String.class).hmget(RouterKeys.outcomes(tenantId), fields);
-        for (String key : missing) {
+        for (int m = 0; m < missing.size(); m++) {
             Map<String, Double> tally = new HashMap<>(width * 2);
-            for (String field : Tally.FIELDS) {
-                String value = values.get(key + "|" + field);
+            for (int f = 0; f < width; f++) {
+                String value = values.get(fields[m * width + f]);
                 if (value != null) {
-                    tally.put(field, Double.parseDouble(value));
+                    tally.put(Tally.FIELDS.get(f), Double.parseDouble(value));
                 }
             }
             Tally read = tally.isEmpty() ? Tally.ZERO : Tally.of(tally);
-            found.put(key, read);
+            int k = missing.get(m);
+            found[k] = read;
             if (cacheMillis > 0) {
-                tenantCache.put(key, new Cached(read, now));
+                tenantCache.put(keys.get(k), new Cached(read, now));
             }
         }
         if (tenantCache.size() > 200_000) {
             tenantCache.clear(); // a crude bound: the cache only saves round trips
         }
-        return found;
     }
 }

@@ -74,8 +74,7 @@ class LearningFromOutcomesTest {
                 .body("recorded", equalTo(false));
 
         // What a restarted router (or another instance) reads: the counts are in Redis, not in this JVM.
-        Tally nina =
-                counts.of(floor.tenant).read(List.of(OutcomeKeys.agent("nina"))).get(OutcomeKeys.agent("nina"));
+        Tally nina = counts.of(floor.tenant).read(OutcomeKeys.agent("nina"));
         assertThat(nina.contacts()).isEqualTo(1.0);
         assertThat(nina.resolved()).isEqualTo(1.0);
         assertThat(nina.satisfaction()).isEqualTo(1.0); // 5/5 on the 0-1 scale
@@ -201,9 +200,7 @@ class LearningFromOutcomesTest {
     private Tally awaitCounted(String agentId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            Tally tally = counts.of(floor.tenant)
-                    .read(List.of(OutcomeKeys.agent(agentId)))
-                    .get(OutcomeKeys.agent(agentId));
+            Tally tally = counts.of(floor.tenant).read(OutcomeKeys.agent(agentId));
             if (tally != null && tally.contacts() > 0) {
                 return tally;
             }

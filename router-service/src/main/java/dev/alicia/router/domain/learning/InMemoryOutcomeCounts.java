@@ -1,7 +1,7 @@
 package dev.alicia.router.domain.learning;
 
-import java.util.Collection;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,13 +16,10 @@ public final class InMemoryOutcomeCounts implements OutcomeCounts {
     }
 
     @Override
-    public Map<String, Tally> read(Collection<String> keys) {
-        Map<String, Tally> snapshot = new HashMap<>(keys.size() * 2);
+    public List<Tally> read(List<String> keys) {
+        List<Tally> snapshot = new ArrayList<>(keys.size());
         for (String key : keys) {
-            Tally tally = counts.get(key);
-            if (tally != null) {
-                snapshot.put(key, tally);
-            }
+            snapshot.add(counts.getOrDefault(key, Tally.ZERO));
         }
         return snapshot;
     }

@@ -1,6 +1,6 @@
 package dev.alicia.router.domain.learning;
 
-import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +12,14 @@ public interface OutcomeCounts {
     /** Adds each tally to the counts under its key. */
     void add(Map<String, Tally> increments);
 
-    /** The counts under each key; a key never written reads as {@link Tally#ZERO} (it may be left out). */
-    Map<String, Tally> read(Collection<String> keys);
+    /**
+     * The counts under each key, in the order asked (a decision reads hundreds: no map to build and search); a key
+     * never written reads as {@link Tally#ZERO}.
+     */
+    List<Tally> read(List<String> keys);
+
+    /** The counts under one key. */
+    default Tally read(String key) {
+        return read(List.of(key)).get(0);
+    }
 }

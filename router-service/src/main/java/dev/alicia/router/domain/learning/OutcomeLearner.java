@@ -36,23 +36,25 @@ public final class OutcomeLearner {
         for (Candidate candidate : candidates) {
             ids.add(candidate.agentId());
         }
-        Map<String, Tally> snapshot = counts.read(OutcomeModel.keys(kind, ids));
-        OutcomeModel.Baseline baseline = model.baseline(kind, snapshot);
+        List<Tally> snapshot = counts.read(OutcomeModel.keys(kind, ids));
+        OutcomeModel.Baseline baseline = model.baseline(snapshot);
         List<Candidate> estimated = new ArrayList<>(candidates.size());
-        for (Candidate candidate : candidates) {
-            OutcomeModel.Estimate draw = model.estimate(candidate.agentId(), kind, baseline, snapshot, random);
-            estimated.add(candidate.withOutcomeEstimate(draw.value(), draw.edge()));
+        for (int i = 0; i < candidates.size(); i++) {
+            OutcomeModel.Estimate draw =
+                    model.estimate(kind, baseline, OutcomeModel.AgentLevels.of(snapshot, i), random);
+            estimated.add(candidates.get(i).withOutcomeEstimate(draw.value(), draw.edge()));
         }
         return estimated;
     }
 
     /** The posterior means, for explaining and reporting (no exploration). */
     public Map<String, OutcomeModel.Estimate> estimates(ContactKind kind, Collection<String> agentIds) {
-        Map<String, Tally> snapshot = counts.read(OutcomeModel.keys(kind, agentIds));
-        OutcomeModel.Baseline baseline = model.baseline(kind, snapshot);
+        List<Tally> snapshot = counts.read(OutcomeModel.keys(kind, agentIds));
+        OutcomeModel.Baseline baseline = model.baseline(snapshot);
         Map<String, OutcomeModel.Estimate> estimates = new LinkedHashMap<>();
+        int i = 0;
         for (String agentId : agentIds) {
-            estimates.put(agentId, model.estimate(agentId, kind, baseline, snapshot, null));
+            estimates.put(agentId, model.estimate(kind, baseline, OutcomeModel.AgentLevels.of(snapshot, i++), null));
         }
         return estimates;
     }
@@ -62,13 +64,12 @@ public final class OutcomeLearner {
      * they have no advantage on any kind of contact over another.
      */
     public boolean knows(String agentId) {
-        Tally tally = counts.read(List.of(OutcomeKeys.agent(agentId))).get(OutcomeKeys.agent(agentId));
-        return tally != null && tally.contacts() > 0;
+        return counts.read(OutcomeKeys.agent(agentId)).contacts() > 0;
     }
 
     /** What an average agent achieves with this kind of contact, as the counts say now. */
     public OutcomeModel.Baseline baseline(ContactKind kind) {
-        return model.baseline(kind, counts.read(OutcomeKeys.kindLevels(kind)));
+        return model.baseline(counts.read(OutcomeKeys.kindLevels(kind)));
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.alicia.router.domain.learning;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -66,7 +65,7 @@ public final class OutcomeModel {
         }
     }
 
-    /** The keys one decision reads: the kind's, then each agent's. */
+    /** The keys one decision reads: the kind's ({@link #KIND_LEVELS}), then each agent's three. */
     public static List<String> keys(ContactKind kind, Collection<String> agentIds) {
         List<String> keys = new ArrayList<>(6 + 3 * agentIds.size());
         keys.addAll(OutcomeKeys.kindLevels(kind));
@@ -76,10 +75,24 @@ public final class OutcomeModel {
         return keys;
     }
 
-    public Baseline baseline(ContactKind kind, Map<String, Tally> snapshot) {
-        Tally all = get(snapshot, OutcomeKeys.global());
-        Tally intent = get(snapshot, OutcomeKeys.intent(kind));
-        Tally band = get(snapshot, OutcomeKeys.intentBand(kind));
+    /** How many of {@link #keys}'s first keys are the kind's levels. */
+    public static final int KIND_LEVELS = 6;
+
+    /** An agent's counts as {@link #keys} reads them: overall, with the intent, with the intent and band. */
+    public record AgentLevels(Tally agent, Tally intent, Tally intentBand) {
+
+        /** The agent levels of the {@code index}th agent in counts read with {@link #keys}. */
+        public static AgentLevels of(List<Tally> snapshot, int index) {
+            int first = KIND_LEVELS + 3 * index;
+            return new AgentLevels(snapshot.get(first), snapshot.get(first + 1), snapshot.get(first + 2));
+        }
+    }
+
+    /** What an average agent achieves, from counts read with {@link #keys} (or the kind's levels alone). */
+    public Baseline baseline(List<Tally> snapshot) {
+        Tally all = snapshot.get(0);
+        Tally intent = snapshot.get(1);
+        Tally band = snapshot.get(2);
         // A weak Beta(1, 1) at the top: the first outcomes move it quickly.
         double globalRate = shrink(all.resolved(), all.contacts(), 0.5, 2);
         double intentRate = shrink(intent.resolved(), intent.contacts(), globalRate, shrinkage.intent());
@@ -90,8 +103,8 @@ public final class OutcomeModel {
         double bandSatisfaction = shrink(band.satisfaction(), band.rated(), intentSatisfaction, shrinkage.band());
         double resolutionShift = 0;
         double satisfactionShift = 0;
-        for (String key : List.of(OutcomeKeys.channel(kind), OutcomeKeys.language(kind), OutcomeKeys.tier(kind))) {
-            Tally context = get(snapshot, key);
+        for (int level = 3; level < KIND_LEVELS; level++) {
+            Tally context = snapshot.get(level);
             if (context.contacts() > 0) {
                 resolutionShift += meanShift(
                         context.resolved(), context.contacts(), context.expectedResolved(), shrinkage.context());
@@ -117,11 +130,10 @@ public final class OutcomeModel {
      * What the agent is expected to achieve: the posterior mean when {@code random} is null, else one Thompson
      * draw.
      */
-    public Estimate estimate(
-            String agentId, ContactKind kind, Baseline baseline, Map<String, Tally> snapshot, RandomGenerator random) {
-        Tally agent = get(snapshot, OutcomeKeys.agent(agentId));
-        Tally agentIntent = get(snapshot, OutcomeKeys.agentIntent(agentId, kind));
-        Tally agentIntentBand = get(snapshot, OutcomeKeys.agentIntentBand(agentId, kind));
+    public Estimate estimate(ContactKind kind, Baseline baseline, AgentLevels levels, RandomGenerator random) {
+        Tally agent = levels.agent();
+        Tally agentIntent = levels.intent();
+        Tally agentIntentBand = levels.intentBand();
         double resolutionShift = level(agent, true, baseline.resolution(), 0, shrinkage.agent(), random);
         resolutionShift =
                 level(agentIntent, true, baseline.resolution(), resolutionShift, shrinkage.agentIntent(), random);
@@ -208,11 +220,6 @@ public final class OutcomeModel {
 
     private static double shrink(double successes, double trials, double prior, double strength) {
         return (successes + strength * prior) / (trials + strength);
-    }
-
-    private static Tally get(Map<String, Tally> snapshot, String key) {
-        Tally tally = snapshot.get(key);
-        return tally == null ? Tally.ZERO : tally;
     }
 
     static double clamp(double p) {

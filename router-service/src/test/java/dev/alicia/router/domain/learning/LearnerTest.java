@@ -194,10 +194,7 @@ class LearnerTest {
         Map<String, OutcomeModel.Estimate> seenBySecond = second.estimates(FRAUD, List.of("ana"));
 
         assertThat(seenByFirst).isEqualTo(seenBySecond);
-        assertThat(counts.read(List.of(OutcomeKeys.agent("ana")))
-                        .get(OutcomeKeys.agent("ana"))
-                        .contacts())
-                .isEqualTo(200);
+        assertThat(counts.read(OutcomeKeys.agent("ana")).contacts()).isEqualTo(200);
     }
 
     @Test
