@@ -163,7 +163,7 @@ public final class EndToEndBenchmark {
                 cpu.append(cpuRow(label, "saturation", burst));
                 OUT.println(saturation);
             }
-            // Where the routers spent their time per routing step so far.
+            // Where the routers spent their time per routing step so far, and how their reservations fared.
             for (String router : routers) {
                 http.send(
                                 HttpRequest.newBuilder(URI.create(router + "/q/metrics"))
@@ -171,7 +171,8 @@ public final class EndToEndBenchmark {
                                 HttpResponse.BodyHandlers.ofString())
                         .body()
                         .lines()
-                        .filter(line -> line.startsWith("alicia_router_step_seconds_"))
+                        .filter(line -> line.startsWith("alicia_router_step_seconds_")
+                                || line.startsWith("alicia_router_offer_attempts_total"))
                         .forEach(line -> OUT.println(router + " " + line));
             }
         }

@@ -51,6 +51,7 @@ import dev.alicia.router.messaging.ContactArrived;
 import dev.alicia.router.messaging.RoutingEvent;
 import dev.alicia.router.store.ContactState;
 import dev.alicia.router.store.RouterStore;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.redis.datasource.sortedset.ScoredValue;
@@ -77,6 +78,8 @@ public class RoutingService {
     private static final int AGENT_FIRST_MAX = 10;
     /** How long a contact taken from its queue may stay unoffered before the sweeper assumes its router died. */
     private static final long IN_FLIGHT_MILLIS = 10_000;
+    /** How long an agent this instance tried to reserve is known to have changed since an older read. */
+    private static final long RECENT_RESERVATION_MILLIS = 2_000;
 
     private static final Logger LOG = Logger.getLogger(RoutingService.class);
     // Where a routing decision spends its time, on /q/metrics (alicia_router_step_seconds{step=...}).
@@ -86,6 +89,31 @@ public class RoutingService {
     private static final Timer STEP_ELIGIBLE = step("eligible");
     private static final Timer STEP_RANK = step("rank");
     private static final Timer STEP_OFFER = step("offer");
+
+    // How reservations fare (alicia_router_offer_attempts_total{result=...}): a CHANGED one lost its agent to
+    // another contact between reading and reserving, and cost a round trip for nothing.
+    private static final Map<Attempt, Counter> ATTEMPTS = new java.util.EnumMap<>(Attempt.class);
+
+    static {
+        for (Attempt attempt : Attempt.values()) {
+            ATTEMPTS.put(
+                    attempt,
+                    Counter.builder("alicia.router.offer.attempts")
+                            .description("Reservations of an agent for an offer, by what became of them")
+                            .tag("result", attempt.name().toLowerCase(java.util.Locale.ROOT))
+                            .register(Metrics.globalRegistry));
+        }
+    }
+
+    private static final Counter SKIPPED = Counter.builder("alicia.router.offer.attempts")
+            .description("Reservations of an agent for an offer, by what became of them")
+            .tag("result", "skipped")
+            .register(Metrics.globalRegistry);
+
+    private static Attempt counted(Attempt attempt) {
+        ATTEMPTS.get(attempt).increment();
+        return attempt;
+    }
 
     private static Timer step(String name) {
         return Timer.builder("alicia.router.step")
@@ -112,6 +140,7 @@ public class RoutingService {
     private final Learning learning;
     private final Outcomes outcomes;
     private final FloorCensus census;
+    private final RecentReservations recent;
 
     public RoutingService(
             LivePresenceStore agents,
@@ -127,6 +156,7 @@ public class RoutingService {
             FloorCensus census) {
         this.agents = agents;
         this.census = census;
+        this.recent = new RecentReservations(clock, RECENT_RESERVATION_MILLIS);
         this.store = store;
         this.decisions = decisions;
         this.stories = stories;
@@ -712,14 +742,19 @@ public class RoutingService {
         };
         try {
             if (read != null) {
-                if (agents.compareAndSet(read, take.apply(read)).isEmpty()) {
+                if (recent.changedSince(read)) {
+                    SKIPPED.increment(); // CHANGED without asking Redis: another contact just took them
                     return Attempt.CHANGED;
                 }
+                recent.attempting(read);
+                if (agents.compareAndSet(read, take.apply(read)).isEmpty()) {
+                    return counted(Attempt.CHANGED);
+                }
             } else if (agents.update(state.tenantId(), agentId, take).isEmpty()) {
-                return Attempt.REFUSED;
+                return counted(Attempt.REFUSED);
             }
         } catch (PresenceRuleViolation taken) {
-            return Attempt.REFUSED;
+            return counted(Attempt.REFUSED);
         }
         if (strategy(state.queue()) == Strategy.ROUND_ROBIN) {
             store.roundRobinCursor(state.tenantId(), state.queue(), agentId);
@@ -750,11 +785,11 @@ public class RoutingService {
         ContactState offered = state.offered(agentId, event);
         if (autoAnswer) {
             assign(offered.answered(now), now);
-            return Attempt.OFFERED;
+            return counted(Attempt.OFFERED);
         }
         store.offer(offered, deadline);
         decisions.publish(event.then(RoutingEvent.Type.CONTACT_OFFERED, brief(offered), event.occurredAt()));
-        return Attempt.OFFERED;
+        return counted(Attempt.OFFERED);
     }
 
     /** The agent answers the offer: the contact is theirs, with the brief as it stands now. */
