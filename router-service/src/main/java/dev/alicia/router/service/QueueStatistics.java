@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.alicia.router.store.ContactState;
 import dev.alicia.router.store.RouterStore;
+import dev.alicia.router.store.SideWrites;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -52,19 +53,28 @@ public class QueueStatistics {
         this.metrics = metrics;
     }
 
+    // Each event comes in two parts: the shared counters in Redis, written with the contact's own change
+    // (SideWrites: in its round trip, and only if it happens), then this instance's Prometheus metrics once it has.
+
+    public SideWrites arrival(ContactState contact) {
+        return counts(contact, Map.of("arrived", 1L));
+    }
+
     public void arrived(ContactState contact) {
         gauge(contact.tenantId(), contact.queue());
-        count(contact, Map.of("arrived", 1L));
         metrics.counter("alicia.router.contacts.arrived", "tenant", contact.tenantId(), "queue", contact.queue())
                 .increment();
     }
 
-    public void answered(ContactState contact, long waitedMillis) {
+    public SideWrites answer(ContactState contact, long waitedMillis) {
         boolean inThreshold = waitedMillis
                 <= settings(contact.queue()).serviceLevelThreshold().toMillis();
-        count(
+        return counts(
                 contact,
                 Map.of("answered", 1L, "waitMillis", waitedMillis, "answeredInThreshold", inThreshold ? 1L : 0L));
+    }
+
+    public void answered(ContactState contact, long waitedMillis) {
         metrics.counter("alicia.router.contacts.answered", "tenant", contact.tenantId(), "queue", contact.queue())
                 .increment();
         Timer.builder("alicia.router.speed.of.answer")
@@ -73,14 +83,17 @@ public class QueueStatistics {
                 .record(Duration.ofMillis(waitedMillis));
     }
 
+    public SideWrites abandonment(ContactState contact) {
+        return counts(contact, Map.of("abandoned", 1L));
+    }
+
     public void abandoned(ContactState contact) {
-        count(contact, Map.of("abandoned", 1L));
         metrics.counter("alicia.router.contacts.abandoned", "tenant", contact.tenantId(), "queue", contact.queue())
                 .increment();
     }
 
-    public void handled(ContactState contact, long handleMillis) {
-        count(contact, Map.of("handled", 1L, "handleMillis", handleMillis));
+    public SideWrites handling(ContactState contact, long handleMillis) {
+        return counts(contact, Map.of("handled", 1L, "handleMillis", handleMillis));
     }
 
     public Figures figures(String tenantId, String queue) {
@@ -153,8 +166,8 @@ public class QueueStatistics {
         return config.queues().getOrDefault(queue, config.defaults());
     }
 
-    private void count(ContactState contact, Map<String, Long> deltas) {
-        store.count(
+    private SideWrites counts(ContactState contact, Map<String, Long> deltas) {
+        return store.counts(
                 contact.tenantId(),
                 contact.queue(),
                 intervalStart(clock.millis()),

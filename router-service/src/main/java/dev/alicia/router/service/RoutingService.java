@@ -51,6 +51,7 @@ import dev.alicia.router.messaging.ContactArrived;
 import dev.alicia.router.messaging.RoutingEvent;
 import dev.alicia.router.store.ContactState;
 import dev.alicia.router.store.RouterStore;
+import dev.alicia.router.store.SideWrites;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -202,7 +203,11 @@ public class RoutingService {
                 STEP_FEATURES.record(() -> stories.features(contact.tenantId(), contact.customerId()));
         ContactState state = classify(contact, features, now);
         if (STEP_ADMIT
-                .record(() -> store.admit(state, order.rank(state.priority(), state.queuedAt()), wideningDue(state)))
+                .record(() -> store.admit(
+                        state,
+                        order.rank(state.priority(), state.queuedAt()),
+                        wideningDue(state),
+                        statistics.arrival(state)))
                 .isEmpty()) {
             LOG.debugf("contact %s of tenant %s seen again: already routed", contact.contactId(), contact.tenantId());
             return;
@@ -817,8 +822,12 @@ public class RoutingService {
      * Redis call per assignment.
      */
     private RoutingEvent assign(ContactState assigned, long now) {
-        store.saveInFlight(assigned, now + IN_FLIGHT_MILLIS);
-        return outOfFlight(assigned, answered(assigned, now));
+        // The agent's run of distressed contacts and the queue's counters are saved with the assignment itself.
+        store.saveInFlight(assigned, now + IN_FLIGHT_MILLIS, answering(assigned, now));
+        statistics.answered(assigned, now - assigned.queuedAt());
+        RoutingEvent event = assignment(assigned, now);
+        decisions.publish(event);
+        return outOfFlight(assigned, event);
     }
 
     /** An assignment already saved, announced again as the same event, then out of flight. */
@@ -834,8 +843,8 @@ public class RoutingService {
         return event;
     }
 
-    /** The contact is its agent's now: the emotional-load guard counts it, statistics too, and it is announced. */
-    private RoutingEvent answered(ContactState assigned, long now) {
+    /** What an assignment changes beside the contact: the emotional-load guard's count, the queue's statistics. */
+    private SideWrites answering(ContactState assigned, long now) {
         String tenantId = assigned.tenantId();
         String agentId = assigned.agentId();
         // How the customer felt is on the offer (no need to read the context again); a calm contact ends any run
@@ -847,11 +856,8 @@ public class RoutingService {
         DistressStreak before = distressed
                 ? store.streaks(tenantId, List.of(agentId)).getOrDefault(agentId, DistressStreak.NONE)
                 : DistressStreak.NONE;
-        store.streak(tenantId, agentId, guard.after(before, distressed, now));
-        statistics.answered(assigned, now - assigned.queuedAt());
-        RoutingEvent event = assignment(assigned, now);
-        decisions.publish(event);
-        return event;
+        return store.streak(tenantId, agentId, guard.after(before, distressed, now))
+                .and(statistics.answer(assigned, now - assigned.queuedAt()));
     }
 
     /** The assignment as announced; its id follows from the offer's, so announcing it twice is one event. */
@@ -1000,11 +1006,11 @@ public class RoutingService {
         ContactState state = store.find(tenantId, contactId).orElseThrow(() -> RoutingProblems.unknown(contactId));
         long now = clock.millis();
         if (state.status() == ContactState.Status.WAITING && claim(tenantId, state.queue(), contactId)) {
-            finish(state, ContactState.Status.ABANDONED, null, now);
+            finish(state, ContactState.Status.ABANDONED, null, now, statistics.abandonment(state));
             statistics.abandoned(state);
         } else if (state.status() == ContactState.Status.OFFERED && closeOffer(tenantId, contactId)) {
             agents.update(tenantId, state.agentId(), agent -> agent.release(contactId, now));
-            finish(state, ContactState.Status.ABANDONED, state.agentId(), now);
+            finish(state, ContactState.Status.ABANDONED, state.agentId(), now, statistics.abandonment(state));
             statistics.abandoned(state);
             serveAgent(tenantId, state.agentId());
         } else {
@@ -1025,11 +1031,10 @@ public class RoutingService {
             throw RoutingProblems.notAssignedTo(contactId, agentId);
         }
         long now = clock.millis();
-        statistics.handled(state, now - state.answeredAt());
         // The event is saved with the state: announced again (a retried end, the sweeper), it is the same event,
-        // outcome and time included.
+        // outcome and time included; the handle time is counted with it, so a retried end does not count twice.
         ContactState ended = state.ended(event(state, RoutingEvent.Type.CONTACT_ENDED, agentId, outcome, now));
-        store.saveInFlight(ended, now + IN_FLIGHT_MILLIS);
+        store.saveInFlight(ended, now + IN_FLIGHT_MILLIS, statistics.handling(state, now - state.answeredAt()));
         announceEnd(ended);
     }
 
@@ -1100,8 +1105,9 @@ public class RoutingService {
                 Instant.ofEpochMilli(at));
     }
 
-    private void finish(ContactState state, ContactState.Status status, String agentId, long now) {
-        store.settle(state.with(status, agentId));
+    private void finish(
+            ContactState state, ContactState.Status status, String agentId, long now, SideWrites alongside) {
+        store.settle(state.with(status, agentId), alongside);
         decisions.publish(event(
                 state,
                 status == ContactState.Status.ABANDONED

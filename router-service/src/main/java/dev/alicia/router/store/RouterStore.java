@@ -34,10 +34,10 @@ public class RouterStore {
     /** A contact's state outlives any wait or conversation; then it expires on its own. */
     private static final Duration CONTACT_TTL = Duration.ofDays(1);
 
-    private static final LuaScript ENQUEUE = LuaScript.fromResource(RouterStore.class, "enqueue.lua");
+    private static final LuaScript ENQUEUE =
+            LuaScript.fromResources(RouterStore.class, "side-writes.lua", "enqueue.lua");
     private static final LuaScript CLAIM = LuaScript.fromResource(RouterStore.class, "claim.lua");
-    private static final LuaScript COUNT = LuaScript.fromResource(RouterStore.class, "count.lua");
-    private static final LuaScript OFFER = LuaScript.fromResource(RouterStore.class, "offer.lua");
+    private static final LuaScript OFFER = LuaScript.fromResources(RouterStore.class, "side-writes.lua", "offer.lua");
     private static final LuaScript CLOSE_OFFER = LuaScript.fromResource(RouterStore.class, "close-offer.lua");
     private static final LuaScript TURN = LuaScript.fromResource(RouterStore.class, "turn.lua");
 
@@ -80,35 +80,33 @@ public class RouterStore {
      * Records a new contact and queues it, in one step; returns its position (1 = next), or empty when some
      * instance has seen the contact already (a redelivery).
      */
-    public Optional<Integer> admit(ContactState state, double rank, long wideningDue) {
+    public Optional<Integer> admit(ContactState state, double rank, long wideningDue, SideWrites alongside) {
         if (!registered.contains(state.tenantId())) {
             redis.set(String.class).sadd(RouterKeys.tenants(), state.tenantId());
             registered.add(state.tenantId());
         }
-        long zeroBased = queue(state, rank, wideningDue, json(state));
+        long zeroBased = queue(state, rank, wideningDue, json(state), alongside);
         return zeroBased < 0 ? Optional.empty() : Optional.of((int) zeroBased + 1);
     }
 
     /** Puts the contact (back) in its queue; returns its position (1 = next). */
     public int enqueue(ContactState state, double rank, long wideningDue) {
-        return (int) queue(state, rank, wideningDue, "") + 1;
+        return (int) queue(state, rank, wideningDue, "", SideWrites.NONE) + 1;
     }
 
-    private long queue(ContactState state, double rank, long wideningDue, String register) {
+    private long queue(ContactState state, double rank, long wideningDue, String register, SideWrites alongside) {
         List<String> keys = new java.util.ArrayList<>(queueKeys(state.tenantId(), state.queue()));
         keys.add(RouterKeys.contact(state.tenantId(), state.contactId()));
-        return ENQUEUE.run(
-                        redis,
-                        keys,
-                        List.of(
-                                state.contactId(),
-                                String.valueOf(rank),
-                                String.valueOf(state.queuedAt()),
-                                state.queue(),
-                                String.valueOf(wideningDue),
-                                register,
-                                String.valueOf(CONTACT_TTL.toSeconds())))
-                .toLong();
+        List<String> args = new java.util.ArrayList<>(List.of(
+                state.contactId(),
+                String.valueOf(rank),
+                String.valueOf(state.queuedAt()),
+                state.queue(),
+                String.valueOf(wideningDue),
+                register,
+                String.valueOf(CONTACT_TTL.toSeconds())));
+        alongside.appendTo(keys, args);
+        return ENQUEUE.run(redis, keys, args).toLong();
     }
 
     /**
@@ -201,35 +199,31 @@ public class RouterStore {
 
     /** Saves the offered contact and opens its offer, due at {@code deadline}; it is no longer in flight. */
     public void offer(ContactState offered, long deadline) {
-        open(offered, String.valueOf(deadline), "");
+        open(offered, String.valueOf(deadline), "", SideWrites.NONE);
     }
 
     /**
      * Saves the contact as assigned or ended; it stays in flight until {@link #leaveFlight}, so that should this
      * router stop before the event is on the topic, the sweeper announces it after {@code inFlightUntil}.
      */
-    public void saveInFlight(ContactState state, long inFlightUntil) {
-        open(state, "", String.valueOf(inFlightUntil));
+    public void saveInFlight(ContactState state, long inFlightUntil, SideWrites alongside) {
+        open(state, "", String.valueOf(inFlightUntil), alongside);
     }
 
-    private void open(ContactState offered, String deadline, String inFlightUntil) {
-        OFFER.run(
-                redis,
-                List.of(
-                        RouterKeys.contact(offered.tenantId(), offered.contactId()),
-                        RouterKeys.offers(offered.tenantId()),
-                        RouterKeys.inFlight(offered.tenantId())),
-                List.of(
-                        json(offered),
-                        String.valueOf(CONTACT_TTL.toSeconds()),
-                        offered.contactId(),
-                        deadline,
-                        inFlightUntil));
+    private void open(ContactState offered, String deadline, String inFlightUntil, SideWrites alongside) {
+        List<String> keys = new java.util.ArrayList<>(List.of(
+                RouterKeys.contact(offered.tenantId(), offered.contactId()),
+                RouterKeys.offers(offered.tenantId()),
+                RouterKeys.inFlight(offered.tenantId())));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                json(offered), String.valueOf(CONTACT_TTL.toSeconds()), offered.contactId(), deadline, inFlightUntil));
+        alongside.appendTo(keys, args);
+        OFFER.run(redis, keys, args);
     }
 
     /** Saves the contact where it went after its offer closed (abandoned, queued again); it is no longer in flight. */
-    public void settle(ContactState state) {
-        open(state, "", "");
+    public void settle(ContactState state, SideWrites alongside) {
+        open(state, "", "", alongside);
     }
 
     /**
@@ -294,9 +288,9 @@ public class RouterStore {
         return streaks;
     }
 
-    public void streak(String tenantId, String agentId, DistressStreak streak) {
-        redis.hash(String.class)
-                .hset(RouterKeys.streaks(tenantId), agentId, streak.inARow() + ";" + streak.coolDownUntil());
+    /** The agent's run of distressed contacts, to write with the contact that changed it. */
+    public SideWrites streak(String tenantId, String agentId, DistressStreak streak) {
+        return SideWrites.hset(RouterKeys.streaks(tenantId), agentId, streak.inARow() + ";" + streak.coolDownUntil());
     }
 
     public Optional<String> roundRobinCursor(String tenantId, String queue) {
@@ -307,15 +301,18 @@ public class RouterStore {
         redis.hash(String.class).hset(RouterKeys.cursors(tenantId), queue, agentId);
     }
 
-    /** Adds to a queue's counters of the interval starting at {@code intervalStart}, in one round trip. */
-    public void count(String tenantId, String queue, long intervalStart, Duration keep, Map<String, Long> deltas) {
-        List<String> args = new java.util.ArrayList<>();
-        args.add(String.valueOf(keep.toSeconds()));
-        deltas.forEach((counter, delta) -> {
-            args.add(counter);
-            args.add(String.valueOf(delta));
-        });
-        COUNT.run(redis, List.of(RouterKeys.statistics(tenantId, queue, intervalStart)), args);
+    /**
+     * Additions to a queue's counters of the interval starting at {@code intervalStart}, kept for {@code keep}, to
+     * write with the contact's change.
+     */
+    public SideWrites counts(
+            String tenantId, String queue, long intervalStart, Duration keep, Map<String, Long> deltas) {
+        String key = RouterKeys.statistics(tenantId, queue, intervalStart);
+        SideWrites writes = SideWrites.NONE;
+        for (Map.Entry<String, Long> delta : deltas.entrySet()) {
+            writes = writes.and(SideWrites.hincrby(key, delta.getKey(), delta.getValue()));
+        }
+        return writes.and(SideWrites.expire(key, keep.toSeconds()));
     }
 
     /** A queue's counters summed over the given intervals. */

@@ -8,6 +8,8 @@
 -- KEYS[6] the tenant's queues with a contact waiting now (set)  KEYS[7] contact state (string)
 -- ARGV[1] contact id  ARGV[2] rank  ARGV[3] waiting since  ARGV[4] queue name  ARGV[5] widening due, or -1
 -- ARGV[6] state JSON to register, or ''  ARGV[7] its time to live in seconds
+-- KEYS[8..] and ARGV[8..] what goes with the change (side-writes.lua: an arrival's counters), not written for a
+-- contact known already
 -- Returns the contact's 0-based position, or -1 when the contact was known already.
 if ARGV[6] ~= '' then
   if not redis.call('SET', KEYS[7], ARGV[6], 'NX', 'EX', ARGV[7]) then
@@ -24,4 +26,5 @@ if tonumber(ARGV[5]) >= 0 then
 else
   redis.call('ZREM', KEYS[4], ARGV[1])
 end
+side_writes(8, 8)
 return redis.call('ZRANK', KEYS[1], ARGV[1])

@@ -5,6 +5,7 @@
 -- KEYS[1] contact state (string)  KEYS[2] open offers (zset deadline)  KEYS[3] in flight (zset deadline)
 -- ARGV[1] state JSON  ARGV[2] its time to live in seconds  ARGV[3] contact id  ARGV[4] offer deadline (epoch ms)
 -- or ''  ARGV[5] in-flight deadline (epoch ms) to stay in flight, or ''
+-- KEYS[4..] and ARGV[6..] what goes with the change (side-writes.lua: counters, the agent's distressed run)
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
 if ARGV[4] ~= '' then
   redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3])
@@ -14,4 +15,5 @@ if ARGV[5] ~= '' then
 else
   redis.call('ZREM', KEYS[3], ARGV[3])
 end
+side_writes(4, 6)
 return 1

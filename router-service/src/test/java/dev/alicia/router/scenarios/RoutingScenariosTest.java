@@ -14,6 +14,7 @@ import dev.alicia.router.messaging.RoutingEvent;
 import dev.alicia.router.service.Sweeper;
 import dev.alicia.router.store.ContactState;
 import dev.alicia.router.store.RouterStore;
+import dev.alicia.router.store.SideWrites;
 import dev.alicia.router.support.ContactCenterFloor;
 import dev.alicia.router.support.TestClock;
 import dev.alicia.testing.Api;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * The router's promises, through its public interfaces over real Kafka, Redis and PostgreSQL: contacts arrive on
@@ -156,6 +158,14 @@ class RoutingScenariosTest {
                 .post("/contacts/w-1/end")
                 .then()
                 .statusCode(204);
+        // Counted with the contact's own writes: its arrival, its answer, and its handle time at the end.
+        Api.as(floor.tenant)
+                .get("/queues/chats/statistics")
+                .then()
+                .statusCode(200)
+                .body("arrived", equalTo(1))
+                .body("answered", equalTo(1))
+                .body("averageHandleSeconds", notNullValue());
     }
 
     @Test
@@ -381,7 +391,9 @@ class RoutingScenariosTest {
                 .isTrue();
         presence.update(floor.tenant, secondAgent, agent -> agent.accept("c-2"));
         store.saveInFlight(
-                store.find(floor.tenant, "c-2").orElseThrow().answered(clock.millis()), clock.millis() + 10_000);
+                store.find(floor.tenant, "c-2").orElseThrow().answered(clock.millis()),
+                clock.millis() + 10_000,
+                SideWrites.NONE);
 
         clock.advance(Duration.ofSeconds(11));
         sweeper.sweep();
@@ -405,7 +417,7 @@ class RoutingScenariosTest {
         ContactState assigned = store.find(floor.tenant, "c-1").orElseThrow();
         RoutingEvent end = assigned.offer()
                 .then(RoutingEvent.Type.CONTACT_ENDED, null, Instant.ofEpochMilli(clock.millis()), "end-of-c-1");
-        store.saveInFlight(assigned.ended(end), clock.millis() + 10_000);
+        store.saveInFlight(assigned.ended(end), clock.millis() + 10_000, SideWrites.NONE);
 
         clock.advance(Duration.ofSeconds(11));
         sweeper.sweep();

@@ -28,14 +28,26 @@ public final class LuaScript {
 
     /** Loads a script shipped as a class-path resource next to the class that runs it. */
     public static LuaScript fromResource(Class<?> owner, String name) {
-        try (java.io.InputStream in = owner.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing Lua script " + name + " next to " + owner.getName());
+        return fromResources(owner, name);
+    }
+
+    /**
+     * Loads a script made of several class-path resources next to the class that runs it, joined in order: the first
+     * ones define local functions that the last one calls.
+     */
+    public static LuaScript fromResources(Class<?> owner, String... names) {
+        StringBuilder source = new StringBuilder();
+        for (String name : names) {
+            try (java.io.InputStream in = owner.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing Lua script " + name + " next to " + owner.getName());
+                }
+                source.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
+        return new LuaScript(source.toString());
     }
 
     public Response run(RedisDataSource redis, List<String> keys, List<String> args) {

@@ -1,0 +1,60 @@
+package dev.alicia.router.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes that go with a change of a contact (a queue's statistics counters, the agent's run of distressed
+ * contacts), sent in the change's own script call: one round trip instead of one each, and applied only if the
+ * change is (a redelivered contact is not counted twice). Keys must share the tenant's tag, as every key of the
+ * script does; {@code side-writes.lua} applies them.
+ */
+public final class SideWrites {
+
+    public static final SideWrites NONE = new SideWrites(List.of());
+
+    private record Write(String key, String command, String first, String second) {}
+
+    private final List<Write> writes;
+
+    private SideWrites(List<Write> writes) {
+        this.writes = writes;
+    }
+
+    public SideWrites and(SideWrites more) {
+        if (more.writes.isEmpty()) {
+            return this;
+        }
+        List<Write> all = new ArrayList<>(writes);
+        all.addAll(more.writes);
+        return new SideWrites(List.copyOf(all));
+    }
+
+    static SideWrites hincrby(String key, String field, long amount) {
+        return new SideWrites(List.of(new Write(key, "HINCRBY", field, String.valueOf(amount))));
+    }
+
+    static SideWrites hset(String key, String field, String value) {
+        return new SideWrites(List.of(new Write(key, "HSET", field, value)));
+    }
+
+    static SideWrites expire(String key, long seconds) {
+        return new SideWrites(List.of(new Write(key, "EXPIRE", String.valueOf(seconds), "")));
+    }
+
+    /** Appends the writes to a script call's keys and arguments, as {@code side_writes} reads them. */
+    void appendTo(List<String> keys, List<String> args) {
+        int first = keys.size();
+        for (Write write : writes) {
+            int index = keys.subList(first, keys.size()).indexOf(write.key());
+            if (index < 0) {
+                index = keys.size() - first;
+                keys.add(write.key());
+            }
+            args.add(String.valueOf(index));
+            args.add(write.command());
+            args.add(write.first());
+            args.add(write.second());
+        }
+    }
+}
