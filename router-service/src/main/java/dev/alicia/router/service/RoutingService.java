@@ -202,13 +202,9 @@ public class RoutingService {
         Map<String, String> features =
                 STEP_FEATURES.record(() -> stories.features(contact.tenantId(), contact.customerId()));
         ContactState state = classify(contact, features, now);
-        if (STEP_ADMIT
-                .record(() -> store.admit(
-                        state,
-                        order.rank(state.priority(), state.queuedAt()),
-                        wideningDue(state),
-                        statistics.arrival(state)))
-                .isEmpty()) {
+        // Admitted in flight, as if claimed: offered without being queued and claimed back first.
+        if (!STEP_ADMIT.record(
+                () -> store.admit(state, clock.millis() + IN_FLIGHT_MILLIS, statistics.arrival(state)))) {
             LOG.debugf("contact %s of tenant %s seen again: already routed", contact.contactId(), contact.tenantId());
             return;
         }
@@ -373,7 +369,8 @@ public class RoutingService {
 
     /** With {@code admitted} (the customer's features read on admission), the state is known fresh. */
     private boolean serve(ContactState waiting, boolean announce, Map<String, String> admitted) {
-        if (!claim(waiting.tenantId(), waiting.queue(), waiting.contactId())) {
+        // A contact just admitted is in flight for this caller already; a waiting one must be taken from its queue.
+        if (admitted == null && !claim(waiting.tenantId(), waiting.queue(), waiting.contactId())) {
             return false;
         }
         ContactState found = admitted != null

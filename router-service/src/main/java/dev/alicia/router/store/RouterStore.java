@@ -34,8 +34,8 @@ public class RouterStore {
     /** A contact's state outlives any wait or conversation; then it expires on its own. */
     private static final Duration CONTACT_TTL = Duration.ofDays(1);
 
-    private static final LuaScript ENQUEUE =
-            LuaScript.fromResources(RouterStore.class, "side-writes.lua", "enqueue.lua");
+    private static final LuaScript ENQUEUE = LuaScript.fromResource(RouterStore.class, "enqueue.lua");
+    private static final LuaScript ADMIT = LuaScript.fromResources(RouterStore.class, "side-writes.lua", "admit.lua");
     private static final LuaScript CLAIM = LuaScript.fromResource(RouterStore.class, "claim.lua");
     private static final LuaScript OFFER = LuaScript.fromResources(RouterStore.class, "side-writes.lua", "offer.lua");
     private static final LuaScript CLOSE_OFFER = LuaScript.fromResource(RouterStore.class, "close-offer.lua");
@@ -77,36 +77,40 @@ public class RouterStore {
     }
 
     /**
-     * Records a new contact and queues it, in one step; returns its position (1 = next), or empty when some
-     * instance has seen the contact already (a redelivery).
+     * Records a new contact, taken by this caller at once (in flight until {@code inFlightUntil}, then queued by the
+     * sweeper should this router die before offering or queueing it), with what goes with its arrival; false when
+     * some instance has seen the contact already (a redelivery).
      */
-    public Optional<Integer> admit(ContactState state, double rank, long wideningDue, SideWrites alongside) {
+    public boolean admit(ContactState state, long inFlightUntil, SideWrites alongside) {
         if (!registered.contains(state.tenantId())) {
             redis.set(String.class).sadd(RouterKeys.tenants(), state.tenantId());
             registered.add(state.tenantId());
         }
-        long zeroBased = queue(state, rank, wideningDue, json(state), alongside);
-        return zeroBased < 0 ? Optional.empty() : Optional.of((int) zeroBased + 1);
+        List<String> keys = new java.util.ArrayList<>(List.of(
+                RouterKeys.contact(state.tenantId(), state.contactId()),
+                RouterKeys.inFlight(state.tenantId()),
+                RouterKeys.queues(state.tenantId())));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                json(state),
+                String.valueOf(CONTACT_TTL.toSeconds()),
+                state.contactId(),
+                String.valueOf(inFlightUntil),
+                state.queue()));
+        alongside.appendTo(keys, args);
+        return ADMIT.run(redis, keys, args).toLong() == 1L;
     }
 
     /** Puts the contact (back) in its queue; returns its position (1 = next). */
     public int enqueue(ContactState state, double rank, long wideningDue) {
-        return (int) queue(state, rank, wideningDue, "", SideWrites.NONE) + 1;
-    }
-
-    private long queue(ContactState state, double rank, long wideningDue, String register, SideWrites alongside) {
-        List<String> keys = new java.util.ArrayList<>(queueKeys(state.tenantId(), state.queue()));
-        keys.add(RouterKeys.contact(state.tenantId(), state.contactId()));
-        List<String> args = new java.util.ArrayList<>(List.of(
+        List<String> args = List.of(
                 state.contactId(),
                 String.valueOf(rank),
                 String.valueOf(state.queuedAt()),
                 state.queue(),
-                String.valueOf(wideningDue),
-                register,
-                String.valueOf(CONTACT_TTL.toSeconds())));
-        alongside.appendTo(keys, args);
-        return ENQUEUE.run(redis, keys, args).toLong();
+                String.valueOf(wideningDue));
+        long zeroBased = ENQUEUE.run(redis, queueKeys(state.tenantId(), state.queue()), args)
+                .toLong();
+        return (int) zeroBased + 1;
     }
 
     /**

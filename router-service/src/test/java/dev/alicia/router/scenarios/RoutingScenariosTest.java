@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.alicia.presence.client.model.Channel;
 import dev.alicia.presence.client.redis.LivePresenceStore;
+import dev.alicia.router.messaging.ContactArrived;
 import dev.alicia.router.messaging.RoutingEvent;
 import dev.alicia.router.service.Sweeper;
 import dev.alicia.router.store.ContactState;
@@ -301,6 +302,45 @@ class RoutingScenariosTest {
         assertThat(floor.live("stranded").load().contacts())
                 .extracting(c -> c.contactId())
                 .containsExactly("c-1");
+    }
+
+    @Test
+    void a_new_contact_admitted_by_a_router_that_died_before_offering_it_is_queued_and_offered_by_the_sweeper() {
+        floor.agent("nina", "fr", "billing", 4);
+        floor.context("cust-1", Map.of("language", "fr", "intent", "billing"));
+        // A router admitted the call (taken at once, in flight), then died before offering or queueing it.
+        ContactArrived call =
+                new ContactArrived("c-1", floor.tenant, "cust-1", Channel.VOICE, "fr", "billing", null, Instant.now());
+        ContactState admitted = new ContactState(
+                call,
+                ContactState.Status.WAITING,
+                "general",
+                0,
+                Map.of(),
+                null,
+                clock.millis(),
+                0,
+                null,
+                java.util.Set.of(),
+                0,
+                false,
+                0,
+                null,
+                List.of(),
+                null,
+                null,
+                null);
+        assertThat(store.admit(admitted, clock.millis() + 10_000, SideWrites.NONE))
+                .isTrue();
+        assertThat(store.admit(admitted, clock.millis() + 10_000, SideWrites.NONE))
+                .as("a redelivery is not admitted twice")
+                .isFalse();
+
+        clock.advance(Duration.ofSeconds(11));
+        sweeper.sweep();
+
+        assertThat(floor.await("c-1", "CONTACT_OFFERED").path("agentId").asText())
+                .isEqualTo("nina");
     }
 
     @Test
