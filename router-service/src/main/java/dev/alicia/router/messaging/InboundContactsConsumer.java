@@ -24,7 +24,8 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Routes every contact that arrives on the inbound topic. A poll's contacts are routed side by side (routing is
  * mostly waiting on Redis), each contact's records in order; the poll is committed once all are routed, so a
- * failure reads the poll again and the admitted contacts are skipped.
+ * failure reads the poll again and the admitted contacts are skipped (one left in flight by the failure is queued
+ * by the sweeper).
  */
 @ApplicationScoped
 public class InboundContactsConsumer {

@@ -77,7 +77,7 @@ public class RoutingService {
     private static final int QUEUE_HEAD = 50;
     /** How many waiting contacts an agent who frees up weighs at most (each costs a few reads). */
     private static final int AGENT_FIRST_MAX = 10;
-    /** How long a contact taken from its queue may stay unoffered before the sweeper assumes its router died. */
+    /** How long an admitted or claimed contact may stay unoffered before the sweeper assumes its router died. */
     private static final long IN_FLIGHT_MILLIS = 10_000;
     /** How long an agent this instance tried to reserve is known to have changed since an older read. */
     private static final long RECENT_RESERVATION_MILLIS = 2_000;
@@ -190,8 +190,9 @@ public class RoutingService {
     }
 
     /**
-     * A new contact (from Kafka or REST): classified into a queue and admitted there in one step, then served at
-     * once if an agent can take it. A contact seen again (a redelivery) is left where it is: never routed twice.
+     * A new contact (from Kafka or REST): classified into a queue and admitted, taken at once by this instance, then
+     * offered if an agent can take it, else queued. A contact seen again (a redelivery) is left where it is: never
+     * routed twice.
      */
     public void route(ContactArrived contact) {
         ROUTE.record(() -> admitAndServe(contact));
@@ -270,8 +271,8 @@ public class RoutingService {
     }
 
     /**
-     * Contacts stranded in flight: taken from their queue by a router that died before offering them (put back in
-     * their queue and served), or whose offer was closed by a caller that stopped half-way (finished here).
+     * Contacts stranded in flight: admitted or taken from their queue by a router that died before offering them
+     * (queued and served), or whose offer was closed by a caller that stopped half-way (finished here).
      */
     public int recoverInFlight(String tenantId) {
         int moved = 0;
@@ -748,8 +749,9 @@ public class RoutingService {
                     SKIPPED.increment(); // CHANGED without asking Redis: another contact just took them
                     return Attempt.CHANGED;
                 }
+                LiveAgent reserved = take.apply(read); // may refuse (no room): nothing is written then
                 recent.attempting(read);
-                if (agents.compareAndSet(read, take.apply(read)).isEmpty()) {
+                if (agents.compareAndSet(read, reserved).isEmpty()) {
                     return counted(Attempt.CHANGED);
                 }
             } else if (agents.update(state.tenantId(), agentId, take).isEmpty()) {

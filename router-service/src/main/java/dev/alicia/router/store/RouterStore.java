@@ -133,7 +133,7 @@ public class RouterStore {
                 RouterKeys.waitingQueues(tenantId));
     }
 
-    /** Contacts whose router took them from the queue and died before offering or queueing them again. */
+    /** Contacts whose router admitted them or took them from the queue, and died before offering or queueing them. */
     public List<String> inFlightDue(String tenantId, long now, int limit) {
         return due(RouterKeys.inFlight(tenantId), now, limit);
     }

@@ -201,7 +201,7 @@ class LearningFromOutcomesTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             Tally tally = counts.of(floor.tenant).read(OutcomeKeys.agent(agentId));
-            if (tally != null && tally.contacts() > 0) {
+            if (tally.contacts() > 0) {
                 return tally;
             }
             sleep();

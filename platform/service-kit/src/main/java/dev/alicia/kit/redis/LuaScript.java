@@ -42,7 +42,9 @@ public final class LuaScript {
                 if (in == null) {
                     throw new IllegalStateException("missing Lua script " + name + " next to " + owner.getName());
                 }
-                source.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                // A line break between parts, so that a file ending in a comment cannot swallow the next line.
+                source.append(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .append('\n');
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

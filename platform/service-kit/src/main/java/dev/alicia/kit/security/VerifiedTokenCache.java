@@ -40,7 +40,9 @@ public final class VerifiedTokenCache {
     /** The token as verified, from the cache while trusted, else from {@code verifier} (whose errors pass through). */
     public JsonWebToken verified(String token, Verifier verifier) throws Exception {
         if (ttlMillis <= 0 || maxEntries <= 0) {
-            return verifier.verify(token);
+            JsonWebToken checked = verifier.verify(token);
+            verified.increment();
+            return checked;
         }
         long now = clock.millis();
         Entry entry = entries.get(token);
@@ -81,11 +83,16 @@ public final class VerifiedTokenCache {
         return entries.size();
     }
 
-    /** The entries no longer trusted; if that frees too little, all of them (it only saves verifications). */
+    /**
+     * The entries no longer trusted; if that frees too little, any others down to three quarters of the bound (they
+     * are checked again on their next call: the cache only saves verifications).
+     */
     private void evict(long now) {
         entries.values().removeIf(e -> now >= e.trustedUntil());
-        if (entries.size() >= maxEntries * 9L / 10) {
-            entries.clear();
+        java.util.Iterator<String> any = entries.keySet().iterator();
+        while (entries.size() >= maxEntries * 3L / 4 && any.hasNext()) {
+            any.next();
+            any.remove();
         }
     }
 }
