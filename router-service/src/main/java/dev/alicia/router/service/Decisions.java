@@ -119,7 +119,7 @@ public class Decisions {
                 state.tenantId(), state.contact().customerId(), state.contactId(), now, state.routerNotes());
     }
 
-    /** Tells the customer's story of a transfer, so the next agent's brief says so. */
+    /** The story's note of a transfer, so the next agent's brief says so ({@link #tell} it once saved). */
     public StoryEvent transferNote(ContactState moved, String fromAgent, String reason, long at) {
         StoryEvent note = new StoryEvent(
                 "transfer-" + UUID.randomUUID(),
@@ -141,8 +141,12 @@ public class Decisions {
                 null,
                 null,
                 fromAgent);
-        notes.publish(moved.tenantId(), note);
         return note;
+    }
+
+    /** Adds a note of the router's to the customer's story (context-service). */
+    public void tell(String tenantId, StoryEvent note) {
+        notes.publish(tenantId, note);
     }
 
     private RoutingEvent read(String json) {

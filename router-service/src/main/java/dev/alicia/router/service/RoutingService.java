@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.alicia.context.client.model.Emotion;
 import dev.alicia.context.client.model.HandoffBrief;
+import dev.alicia.context.client.model.StoryEvent;
 import dev.alicia.context.client.redis.StoryReader;
 import dev.alicia.kit.redis.RedisKeys;
 import dev.alicia.presence.client.model.ActiveContact;
@@ -1033,7 +1034,16 @@ public class RoutingService {
         // The event is saved with the state: announced again (a retried end, the sweeper), it is the same event,
         // outcome and time included; the handle time is counted with it, so a retried end does not count twice.
         ContactState ended = state.ended(event(state, RoutingEvent.Type.CONTACT_ENDED, agentId, outcome, now));
-        store.saveInFlight(ended, now + IN_FLIGHT_MILLIS, statistics.handling(state, now - state.answeredAt()));
+        if (!store.saveInFlightIf(
+                state, ended, now + IN_FLIGHT_MILLIS, statistics.handling(state, now - state.answeredAt()))) {
+            // Another end (a double click) or a transfer moved it on since it was read: what it is now decides.
+            ContactState moved = store.find(tenantId, contactId).orElseThrow(() -> RoutingProblems.unknown(contactId));
+            if (moved.status() == ContactState.Status.ENDED && agentId.equals(moved.agentId())) {
+                announceEnd(moved);
+                return;
+            }
+            throw RoutingProblems.notAssignedTo(contactId, agentId);
+        }
         announceEnd(ended);
     }
 
@@ -1056,8 +1066,6 @@ public class RoutingService {
             throw RoutingProblems.notAssignedTo(contactId, agentId);
         }
         long now = clock.millis();
-        // The agent who sends the contact on did not resolve it: the learner hears so at once.
-        outcomes.record(state, new Outcomes.Report(agentId, false, null, true, null, null));
         String queue = toQueue != null ? toQueue : state.queue();
         ContactState moved = state.transferred(
                 queue,
@@ -1067,7 +1075,14 @@ public class RoutingService {
                 agentId,
                 toAgentId,
                 now);
-        store.save(moved.noting(decisions.transferNote(moved, agentId, reason, now)));
+        StoryEvent note = decisions.transferNote(moved, agentId, reason, now);
+        // Only if it is still this agent's: an end (or another transfer) that got there first wins.
+        if (!store.saveIf(state, moved.noting(note))) {
+            throw RoutingProblems.notAssignedTo(contactId, agentId);
+        }
+        decisions.tell(tenantId, note);
+        // The agent who sends the contact on did not resolve it: the learner hears so at once.
+        outcomes.record(state, new Outcomes.Report(agentId, false, null, true, null, null));
         decisions.publish(event(
                 moved,
                 RoutingEvent.Type.CONTACT_TRANSFERRED,

@@ -203,7 +203,7 @@ public class RouterStore {
 
     /** Saves the offered contact and opens its offer, due at {@code deadline}; it is no longer in flight. */
     public void offer(ContactState offered, long deadline) {
-        open(offered, String.valueOf(deadline), "", SideWrites.NONE);
+        open(offered, String.valueOf(deadline), "", null, SideWrites.NONE);
     }
 
     /**
@@ -211,23 +211,43 @@ public class RouterStore {
      * router stop before the event is on the topic, the sweeper announces it after {@code inFlightUntil}.
      */
     public void saveInFlight(ContactState state, long inFlightUntil, SideWrites alongside) {
-        open(state, "", String.valueOf(inFlightUntil), alongside);
+        open(state, "", String.valueOf(inFlightUntil), null, alongside);
     }
 
-    private void open(ContactState offered, String deadline, String inFlightUntil, SideWrites alongside) {
+    /**
+     * {@link #saveInFlight}, only if the saved state is still {@code expected}'s (status and agent): false, with
+     * nothing written, when another caller moved the contact on since it was read (an end racing a transfer).
+     */
+    public boolean saveInFlightIf(ContactState expected, ContactState state, long inFlightUntil, SideWrites alongside) {
+        return open(state, "", String.valueOf(inFlightUntil), expected, alongside);
+    }
+
+    /** Saves the contact, only if its saved state is still {@code expected}'s (status and agent). */
+    public boolean saveIf(ContactState expected, ContactState state) {
+        return open(state, "", "", expected, SideWrites.NONE);
+    }
+
+    private boolean open(
+            ContactState offered, String deadline, String inFlightUntil, ContactState expected, SideWrites alongside) {
         List<String> keys = new java.util.ArrayList<>(List.of(
                 RouterKeys.contact(offered.tenantId(), offered.contactId()),
                 RouterKeys.offers(offered.tenantId()),
                 RouterKeys.inFlight(offered.tenantId())));
         List<String> args = new java.util.ArrayList<>(List.of(
-                json(offered), String.valueOf(CONTACT_TTL.toSeconds()), offered.contactId(), deadline, inFlightUntil));
+                json(offered),
+                String.valueOf(CONTACT_TTL.toSeconds()),
+                offered.contactId(),
+                deadline,
+                inFlightUntil,
+                expected == null ? "" : expected.status().name(),
+                expected == null || expected.agentId() == null ? "" : expected.agentId()));
         alongside.appendTo(keys, args);
-        OFFER.run(redis, keys, args);
+        return OFFER.run(redis, keys, args).toLong() == 1L;
     }
 
     /** Saves the contact where it went after its offer closed (abandoned, queued again); it is no longer in flight. */
     public void settle(ContactState state, SideWrites alongside) {
-        open(state, "", "", alongside);
+        open(state, "", "", null, alongside);
     }
 
     /**

@@ -584,6 +584,46 @@ class RoutingScenariosTest {
     }
 
     @Test
+    void an_end_read_before_a_transfer_saved_after_it_is_refused_and_changes_nothing() {
+        floor.agent("first", Map.of("fr", 5), Map.of("cards", 4), Map.of());
+        floor.agent("loans", Map.of("fr", 5), Map.of("loans", 4), Map.of());
+        loansRule();
+        floor.context("cust-1", Map.of("language", "fr", "intent", "cards"));
+        floor.call("c-1", "cust-1");
+        floor.await("c-1", "CONTACT_OFFERED");
+        accept("c-1", "first");
+        // The desktop's end read the contact as assigned to "first"; a transfer then moved it on before it saved.
+        ContactState readByTheEnd = store.find(floor.tenant, "c-1").orElseThrow();
+        Api.as(floor.tenant)
+                .contentType(ContentType.JSON)
+                .body("{\"agentId\": \"first\", \"toQueue\": \"loans\", \"reason\": \"mortgage question\"}")
+                .post("/contacts/c-1/transfer")
+                .then()
+                .statusCode(204);
+        RoutingEvent end = readByTheEnd
+                .offer()
+                .then(RoutingEvent.Type.CONTACT_ENDED, null, Instant.ofEpochMilli(clock.millis()), "late-end");
+
+        boolean saved =
+                store.saveInFlightIf(readByTheEnd, readByTheEnd.ended(end), clock.millis() + 10_000, SideWrites.NONE);
+
+        assertThat(saved).isFalse();
+        assertThat(store.find(floor.tenant, "c-1").orElseThrow().status()).isNotEqualTo(ContactState.Status.ENDED);
+        assertThat(floor.awaitAll("c-1", "CONTACT_OFFERED", 2)
+                        .get(1)
+                        .path("agentId")
+                        .asText())
+                .isEqualTo("loans");
+        // "first" no longer has it: a transfer of theirs is refused as well.
+        Api.as(floor.tenant)
+                .contentType(ContentType.JSON)
+                .body("{\"agentId\": \"first\", \"toQueue\": \"loans\", \"reason\": \"again\"}")
+                .post("/contacts/c-1/transfer")
+                .then()
+                .statusCode(409);
+    }
+
+    @Test
     void the_best_empathiser_gets_a_cool_down_after_two_distressed_contacts_in_a_row() {
         floor.agent("camille", Map.of("fr", 5), Map.of("cards", 4), Map.of("empathy", 1.0));
         floor.agent("luc", Map.of("fr", 5), Map.of("cards", 4), Map.of("empathy", 0.2));
