@@ -224,25 +224,13 @@ public class RoutingService {
         Classification classification = classifier.classify(
                 new ContactFacts(contact.channel().name(), intent, language, contact.tier(), signals),
                 rules.rules(contact.tenantId()));
-        return new ContactState(
+        return ContactState.waiting(
                 contact,
-                ContactState.Status.WAITING,
                 classification.queue(),
                 classification.priority(),
                 classification.requiredSkills(),
                 classification.rule(),
-                now,
-                0,
-                null,
-                Set.of(),
-                0,
-                false,
-                0,
-                null,
-                List.of(),
-                null,
-                null,
-                null);
+                now);
     }
 
     private int enqueue(ContactState state) {

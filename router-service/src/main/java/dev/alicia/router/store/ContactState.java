@@ -38,6 +38,35 @@ public record ContactState(
         Double holdFor,
         RoutingEvent ended) {
 
+    /** A new contact as classified: waiting in its queue since {@code queuedAt}, nothing else happened to it yet. */
+    public static ContactState waiting(
+            ContactArrived contact,
+            String queue,
+            int priority,
+            Map<String, Integer> requiredSkills,
+            String rule,
+            long queuedAt) {
+        return new ContactState(
+                contact,
+                Status.WAITING,
+                queue,
+                priority,
+                requiredSkills,
+                rule,
+                queuedAt,
+                0,
+                null,
+                Set.of(),
+                0,
+                false,
+                0,
+                null,
+                List.of(),
+                null,
+                null,
+                null);
+    }
+
     public enum Status {
         WAITING,
         OFFERED,

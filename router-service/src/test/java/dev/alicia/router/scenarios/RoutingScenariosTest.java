@@ -311,25 +311,7 @@ class RoutingScenariosTest {
         // A router admitted the call (taken at once, in flight), then died before offering or queueing it.
         ContactArrived call =
                 new ContactArrived("c-1", floor.tenant, "cust-1", Channel.VOICE, "fr", "billing", null, Instant.now());
-        ContactState admitted = new ContactState(
-                call,
-                ContactState.Status.WAITING,
-                "general",
-                0,
-                Map.of(),
-                null,
-                clock.millis(),
-                0,
-                null,
-                java.util.Set.of(),
-                0,
-                false,
-                0,
-                null,
-                List.of(),
-                null,
-                null,
-                null);
+        ContactState admitted = ContactState.waiting(call, "general", 0, Map.of(), null, clock.millis());
         assertThat(store.admit(admitted, clock.millis() + 10_000, SideWrites.NONE))
                 .isTrue();
         assertThat(store.admit(admitted, clock.millis() + 10_000, SideWrites.NONE))
