@@ -98,19 +98,18 @@ public class RoutingService {
 
     static {
         for (Attempt attempt : Attempt.values()) {
-            ATTEMPTS.put(
-                    attempt,
-                    Counter.builder("alicia.router.offer.attempts")
-                            .description("Reservations of an agent for an offer, by what became of them")
-                            .tag("result", attempt.name().toLowerCase(java.util.Locale.ROOT))
-                            .register(Metrics.globalRegistry));
+            ATTEMPTS.put(attempt, attempts(attempt.name().toLowerCase(java.util.Locale.ROOT)));
         }
     }
 
-    private static final Counter SKIPPED = Counter.builder("alicia.router.offer.attempts")
-            .description("Reservations of an agent for an offer, by what became of them")
-            .tag("result", "skipped")
-            .register(Metrics.globalRegistry);
+    private static final Counter SKIPPED = attempts("skipped");
+
+    private static Counter attempts(String result) {
+        return Counter.builder("alicia.router.offer.attempts")
+                .description("Reservations of an agent for an offer, by what became of them")
+                .tag("result", result)
+                .register(Metrics.globalRegistry);
+    }
 
     private static Attempt counted(Attempt attempt) {
         ATTEMPTS.get(attempt).increment();
@@ -994,12 +993,10 @@ public class RoutingService {
         ContactState state = store.find(tenantId, contactId).orElseThrow(() -> RoutingProblems.unknown(contactId));
         long now = clock.millis();
         if (state.status() == ContactState.Status.WAITING && claim(tenantId, state.queue(), contactId)) {
-            finish(state, ContactState.Status.ABANDONED, null, now, statistics.abandonment(state));
-            statistics.abandoned(state);
+            abandoned(state, null, now);
         } else if (state.status() == ContactState.Status.OFFERED && closeOffer(tenantId, contactId)) {
             agents.update(tenantId, state.agentId(), agent -> agent.release(contactId, now));
-            finish(state, ContactState.Status.ABANDONED, state.agentId(), now, statistics.abandonment(state));
-            statistics.abandoned(state);
+            abandoned(state, state.agentId(), now);
             serveAgent(tenantId, state.agentId());
         } else {
             throw RoutingProblems.notWaiting(contactId, state.status().name());
@@ -1107,17 +1104,11 @@ public class RoutingService {
                 Instant.ofEpochMilli(at));
     }
 
-    private void finish(
-            ContactState state, ContactState.Status status, String agentId, long now, SideWrites alongside) {
-        store.settle(state.with(status, agentId), alongside);
-        decisions.publish(event(
-                state,
-                status == ContactState.Status.ABANDONED
-                        ? RoutingEvent.Type.CONTACT_ABANDONED
-                        : RoutingEvent.Type.CONTACT_FAILED,
-                agentId,
-                null,
-                now));
+    /** Saves the contact abandoned (counted with it), announces it, and counts it in this instance's metrics. */
+    private void abandoned(ContactState state, String agentId, long now) {
+        store.settle(state.with(ContactState.Status.ABANDONED, agentId), statistics.abandonment(state));
+        decisions.publish(event(state, RoutingEvent.Type.CONTACT_ABANDONED, agentId, null, now));
+        statistics.abandoned(state);
     }
 
     private RoutingEvent queued(

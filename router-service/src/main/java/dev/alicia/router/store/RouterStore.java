@@ -86,18 +86,17 @@ public class RouterStore {
             redis.set(String.class).sadd(RouterKeys.tenants(), state.tenantId());
             registered.add(state.tenantId());
         }
-        List<String> keys = new java.util.ArrayList<>(List.of(
+        List<String> keys = List.of(
                 RouterKeys.contact(state.tenantId(), state.contactId()),
                 RouterKeys.inFlight(state.tenantId()),
-                RouterKeys.queues(state.tenantId())));
-        List<String> args = new java.util.ArrayList<>(List.of(
+                RouterKeys.queues(state.tenantId()));
+        List<String> args = List.of(
                 json(state),
                 String.valueOf(CONTACT_TTL.toSeconds()),
                 state.contactId(),
                 String.valueOf(inFlightUntil),
-                state.queue()));
-        alongside.appendTo(keys, args);
-        return ADMIT.run(redis, keys, args).toLong() == 1L;
+                state.queue());
+        return alongside.runWith(ADMIT, redis, keys, args).toLong() == 1L;
     }
 
     /** Puts the contact (back) in its queue; returns its position (1 = next). */
@@ -229,20 +228,19 @@ public class RouterStore {
 
     private boolean open(
             ContactState offered, String deadline, String inFlightUntil, ContactState expected, SideWrites alongside) {
-        List<String> keys = new java.util.ArrayList<>(List.of(
+        List<String> keys = List.of(
                 RouterKeys.contact(offered.tenantId(), offered.contactId()),
                 RouterKeys.offers(offered.tenantId()),
-                RouterKeys.inFlight(offered.tenantId())));
-        List<String> args = new java.util.ArrayList<>(List.of(
+                RouterKeys.inFlight(offered.tenantId()));
+        List<String> args = List.of(
                 json(offered),
                 String.valueOf(CONTACT_TTL.toSeconds()),
                 offered.contactId(),
                 deadline,
                 inFlightUntil,
                 expected == null ? "" : expected.status().name(),
-                expected == null || expected.agentId() == null ? "" : expected.agentId()));
-        alongside.appendTo(keys, args);
-        return OFFER.run(redis, keys, args).toLong() == 1L;
+                expected == null || expected.agentId() == null ? "" : expected.agentId());
+        return alongside.runWith(OFFER, redis, keys, args).toLong() == 1L;
     }
 
     /** Saves the contact where it went after its offer closed (abandoned, queued again); it is no longer in flight. */
@@ -331,12 +329,7 @@ public class RouterStore {
      */
     public SideWrites counts(
             String tenantId, String queue, long intervalStart, Duration keep, Map<String, Long> deltas) {
-        String key = RouterKeys.statistics(tenantId, queue, intervalStart);
-        SideWrites writes = SideWrites.NONE;
-        for (Map.Entry<String, Long> delta : deltas.entrySet()) {
-            writes = writes.and(SideWrites.hincrby(key, delta.getKey(), delta.getValue()));
-        }
-        return writes.and(SideWrites.expire(key, keep.toSeconds()));
+        return SideWrites.counters(RouterKeys.statistics(tenantId, queue, intervalStart), deltas, keep.toSeconds());
     }
 
     /** A queue's counters summed over the given intervals. */

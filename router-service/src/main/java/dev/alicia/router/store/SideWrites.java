@@ -2,6 +2,11 @@ package dev.alicia.router.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import dev.alicia.kit.redis.LuaScript;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Writes that go with a change of a contact (a queue's statistics counters, the agent's run of distressed
@@ -30,16 +35,24 @@ public final class SideWrites {
         return new SideWrites(List.copyOf(all));
     }
 
-    static SideWrites hincrby(String key, String field, long amount) {
-        return new SideWrites(List.of(new Write(key, "HINCRBY", field, String.valueOf(amount))));
-    }
-
     static SideWrites hset(String key, String field, String value) {
         return new SideWrites(List.of(new Write(key, "HSET", field, value)));
     }
 
-    static SideWrites expire(String key, long seconds) {
-        return new SideWrites(List.of(new Write(key, "EXPIRE", String.valueOf(seconds), "")));
+    /** Adds each amount to its field of the hash, which is then kept for {@code keepSeconds}. */
+    static SideWrites counters(String key, Map<String, Long> amounts, long keepSeconds) {
+        List<Write> writes = new ArrayList<>(amounts.size() + 1);
+        amounts.forEach((field, amount) -> writes.add(new Write(key, "HINCRBY", field, String.valueOf(amount))));
+        writes.add(new Write(key, "EXPIRE", String.valueOf(keepSeconds), ""));
+        return new SideWrites(List.copyOf(writes));
+    }
+
+    /** Runs a script that takes side writes after its own {@code keys} and {@code args}, with these. */
+    Response runWith(LuaScript script, RedisDataSource redis, List<String> keys, List<String> args) {
+        List<String> allKeys = new ArrayList<>(keys);
+        List<String> allArgs = new ArrayList<>(args);
+        appendTo(allKeys, allArgs);
+        return script.run(redis, allKeys, allArgs);
     }
 
     /** Appends the writes to a script call's keys and arguments, as {@code side_writes} reads them. */

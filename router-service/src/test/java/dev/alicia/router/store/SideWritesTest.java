@@ -1,7 +1,9 @@
 package dev.alicia.router.store;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,9 +13,10 @@ class SideWritesTest {
 
     @Test
     void passes_each_side_key_once_after_the_scripts_own_and_each_write_as_four_arguments() {
-        SideWrites writes = SideWrites.hincrby("stats:{t}:q:1", "answered", 1)
-                .and(SideWrites.hincrby("stats:{t}:q:1", "waitMillis", 1_200))
-                .and(SideWrites.expire("stats:{t}:q:1", 3_900))
+        Map<String, Long> amounts = new LinkedHashMap<>();
+        amounts.put("answered", 1L);
+        amounts.put("waitMillis", 1_200L);
+        SideWrites writes = SideWrites.counters("stats:{t}:q:1", amounts, 3_900)
                 .and(SideWrites.hset("streaks:{t}", "camille", "1;0"));
         List<String> keys = new ArrayList<>(List.of("contact:{t}:c-1"));
         List<String> args = new ArrayList<>(List.of("{...}"));

@@ -16,10 +16,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 public final class VerifiedTokenCache {
 
-    /** Checks a token the slow way: signature, issuer, expiry. */
+    /** Checks a token the slow way: signature, issuer, expiry; refuses it with {@code E}. */
     @FunctionalInterface
-    public interface Verifier {
-        JsonWebToken verify(String token) throws Exception;
+    public interface Verifier<E extends Exception> {
+        JsonWebToken verify(String token) throws E;
     }
 
     private record Entry(JsonWebToken token, long trustedUntil) {}
@@ -38,20 +38,24 @@ public final class VerifiedTokenCache {
     }
 
     /** The token as verified, from the cache while trusted, else from {@code verifier} (whose errors pass through). */
-    public JsonWebToken verified(String token, Verifier verifier) throws Exception {
-        if (ttlMillis <= 0 || maxEntries <= 0) {
-            JsonWebToken checked = verifier.verify(token);
-            verified.increment();
-            return checked;
-        }
+    public <E extends Exception> JsonWebToken verified(String token, Verifier<E> verifier) throws E {
+        boolean caching = ttlMillis > 0 && maxEntries > 0;
         long now = clock.millis();
-        Entry entry = entries.get(token);
+        Entry entry = caching ? entries.get(token) : null;
         if (entry != null && now < entry.trustedUntil()) {
             trusted.increment();
             return entry.token();
         }
         JsonWebToken checked = verifier.verify(token);
         verified.increment();
+        if (caching) {
+            remember(token, checked, entry, now);
+        }
+        return checked;
+    }
+
+    /** Trusts a token just checked until its time to live or its expiry, whichever comes first. */
+    private void remember(String token, JsonWebToken checked, Entry stale, long now) {
         long until = now + ttlMillis;
         if (checked.getExpirationTime() > 0) {
             // No grace here: near its end a token is checked again, and the verifier applies its own leeway.
@@ -62,10 +66,9 @@ public final class VerifiedTokenCache {
                 evict(now);
             }
             entries.put(token, new Entry(checked, until));
-        } else if (entry != null) {
+        } else if (stale != null) {
             entries.remove(token);
         }
-        return checked;
     }
 
     /** Tokens answered from the cache so far. */

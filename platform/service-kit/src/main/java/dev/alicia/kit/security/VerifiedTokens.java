@@ -42,12 +42,6 @@ public abstract class VerifiedTokens implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        try {
-            return cache.verified(token, delegate::parse);
-        } catch (ParseException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ParseException("token check failed", e);
-        }
+        return cache.verified(token, delegate::parse);
     }
 }

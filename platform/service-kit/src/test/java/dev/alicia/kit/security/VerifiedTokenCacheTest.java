@@ -64,7 +64,7 @@ class VerifiedTokenCacheTest {
     private final Hands clock = new Hands();
     private final AtomicInteger checks = new AtomicInteger();
 
-    private VerifiedTokenCache.Verifier expiringIn(Duration validity) {
+    private VerifiedTokenCache.Verifier<RuntimeException> expiringIn(Duration validity) {
         long expiresAt = START.plus(validity).getEpochSecond();
         return token -> {
             checks.incrementAndGet();
@@ -73,9 +73,9 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
-    void a_desktop_token_is_checked_once_then_trusted_for_the_ttl_then_checked_again() throws Exception {
+    void a_desktop_token_is_checked_once_then_trusted_for_the_ttl_then_checked_again() {
         VerifiedTokenCache cache = new VerifiedTokenCache(Duration.ofSeconds(60), 100, clock);
-        VerifiedTokenCache.Verifier verifier = expiringIn(Duration.ofHours(8));
+        VerifiedTokenCache.Verifier<RuntimeException> verifier = expiringIn(Duration.ofHours(8));
 
         for (int call = 0; call < 5; call++) {
             assertThat(cache.verified("token-of-camille", verifier).getName()).isEqualTo("token-of-camille");
@@ -91,9 +91,9 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
-    void a_token_is_never_trusted_past_its_own_expiry() throws Exception {
+    void a_token_is_never_trusted_past_its_own_expiry() {
         VerifiedTokenCache cache = new VerifiedTokenCache(Duration.ofMinutes(5), 100, clock);
-        VerifiedTokenCache.Verifier verifier = expiringIn(Duration.ofSeconds(30));
+        VerifiedTokenCache.Verifier<RuntimeException> verifier = expiringIn(Duration.ofSeconds(30));
         cache.verified("short-lived", verifier);
         clock.advance(Duration.ofSeconds(29));
         cache.verified("short-lived", verifier);
@@ -108,7 +108,7 @@ class VerifiedTokenCacheTest {
     @Test
     void a_refused_token_is_not_remembered_and_its_error_passes_through() {
         VerifiedTokenCache cache = new VerifiedTokenCache(Duration.ofSeconds(60), 100, clock);
-        VerifiedTokenCache.Verifier refusing = token -> {
+        VerifiedTokenCache.Verifier<RuntimeException> refusing = token -> {
             checks.incrementAndGet();
             throw new IllegalArgumentException("signature does not match");
         };
@@ -122,9 +122,9 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
-    void stays_within_its_bound_when_more_desktops_sign_in_than_it_keeps() throws Exception {
+    void stays_within_its_bound_when_more_desktops_sign_in_than_it_keeps() {
         VerifiedTokenCache cache = new VerifiedTokenCache(Duration.ofSeconds(60), 50, clock);
-        VerifiedTokenCache.Verifier verifier = expiringIn(Duration.ofHours(8));
+        VerifiedTokenCache.Verifier<RuntimeException> verifier = expiringIn(Duration.ofHours(8));
 
         for (int agent = 0; agent < 500; agent++) {
             cache.verified("token-" + agent, verifier);
@@ -135,9 +135,9 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
-    void with_no_ttl_every_call_is_checked() throws Exception {
+    void with_no_ttl_every_call_is_checked() {
         VerifiedTokenCache cache = new VerifiedTokenCache(Duration.ZERO, 100, clock);
-        VerifiedTokenCache.Verifier verifier = expiringIn(Duration.ofHours(8));
+        VerifiedTokenCache.Verifier<RuntimeException> verifier = expiringIn(Duration.ofHours(8));
         cache.verified("token", verifier);
         cache.verified("token", verifier);
         assertThat(checks).hasValue(2);
